@@ -91,6 +91,9 @@ def load_pipeline(model: str | None = None, *, components: tuple[str, ...] | Non
                 logger.debug("component %s not available: %s", factory, e)
                 continue
             raise
+        if not nlp.has_factory(factory):
+            logger.warning("module %s registers no factory %r; component skipped", module, factory)
+            continue
         nlp.add_pipe(factory, last=True)
     return nlp
 

@@ -1,1 +1,5 @@
-"""store stage."""
+"""Store: where analyses are kept. SQLite is the embedded default."""
+
+from .sqlite import SQLiteStore, open_store
+
+__all__ = ["SQLiteStore", "open_store"]

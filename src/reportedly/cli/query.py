@@ -1,0 +1,5 @@
+"""Commands that query attributions, entities and events."""
+
+from __future__ import annotations
+
+COMMANDS: list[object] = []
