@@ -1,8 +1,8 @@
 """reportedly: news pages to an attributed, queryable record.
 
-    >>> import reportedly
-    >>> for result in reportedly.analyze(["examples/charter97-xi-putin.txt"]):
-    ...     print(result.article.title, len(result.attributions))
+>>> import reportedly
+>>> for result in reportedly.analyze(["examples/charter97-xi-putin.txt"]):
+...     print(result.article.title, len(result.attributions))
 """
 
 import logging

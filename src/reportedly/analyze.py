@@ -30,6 +30,7 @@ from .settings import Settings
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 logger = logging.getLogger(__name__)
 
@@ -52,20 +53,31 @@ def make_run(settings: Settings, nlp: Language | None = None) -> Run:
     config_hash = hashlib.sha256(json.dumps(config, sort_keys=True).encode()).hexdigest()[:16]
     started = dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
     if nlp is not None:
-        model_name, model_version = f"{nlp.meta['lang']}_{nlp.meta['name']}", str(nlp.meta["version"])
+        model_name, model_version = (
+            f"{nlp.meta['lang']}_{nlp.meta['name']}",
+            str(nlp.meta["version"]),
+        )
     else:
         model_name, model_version = find_model(settings.model), None
-    return Run(id=make_id("run", started, config_hash), started_at=started,
-               reportedly_version=__version__, model_name=model_name, model_version=model_version,
-               config_hash=config_hash)
+    return Run(
+        id=make_id("run", started, config_hash),
+        started_at=started,
+        reportedly_version=__version__,
+        model_name=model_name,
+        model_version=model_version,
+        config_hash=config_hash,
+    )
 
 
 def article_context(article: Article) -> ArticleContext:
     """What the components may know about ``article``."""
     return ArticleContext(
-        outlet=article.outlet, url=article.url,
+        outlet=article.outlet,
+        url=article.url,
         dates=tuple((d.value, d.kind, d.origin) for d in article.dates),
-        title_span=(article.title_span.start, article.title_span.end) if article.title_span else None,
+        title_span=(article.title_span.start, article.title_span.end)
+        if article.title_span
+        else None,
         lead_span=(article.lead_span.start, article.lead_span.end) if article.lead_span else None,
         lang=article.lang,
     )
@@ -79,7 +91,9 @@ def needs_nlp(article: Article, settings: Settings) -> bool:
 
 
 def extract_all(
-    raws: Iterable[RawDocument | Failure], settings: Settings, is_stored: Callable[[str], bool] | None
+    raws: Iterable[RawDocument | Failure],
+    settings: Settings,
+    is_stored: Callable[[str], bool] | None,
 ) -> Iterator[Article | Failure | Skipped]:
     """Articles from raw documents; failures and already-stored articles pass through as such."""
     for raw in raws:
@@ -97,64 +111,74 @@ def extract_all(
             yield article
 
 
+Item = Article | Failure | Skipped
+Pending = list[tuple["Doc | None", Item]]
+
+
 def analyze_articles(
-    items: Iterable[Article | Failure | Skipped], nlp: Language, settings: Settings,
-    run_id: str | None = None,
+    items: Iterable[Item], nlp: Language, settings: Settings, run_id: str | None = None
 ) -> Iterator[Result | Skipped]:
-    """Run the NLP pipeline over the articles in ``items`` (in order, in batches)."""
-    from .nlp.convert import doc_to_analysis
+    """Run the NLP pipeline over the articles in ``items``, in order, in batches.
 
-    def docs() -> Iterator[tuple[object, Article | Failure | Skipped]]:
-        for item in items:
-            if isinstance(item, Article) and needs_nlp(item, settings):
-                yield set_context(nlp.make_doc(item.text), article_context(item)), item
-            else:
-                yield None, item
-
-    # nlp.pipe takes Docs too; items that skip NLP travel beside them in the same order.
-    pending: list[tuple[object, Article | Failure | Skipped]] = []
-    for doc_or_none, item in docs():
-        pending.append((doc_or_none, item))
+    Failures and skipped inputs pass through in their place; articles that skip
+    the NLP stages (``needs_nlp``) come back as an Analysis with the article only.
+    """
+    pending: Pending = []
+    for item in items:
+        doc = None
+        if isinstance(item, Article) and needs_nlp(item, settings):
+            doc = set_context(nlp.make_doc(item.text), article_context(item))
+        pending.append((doc, item))
         if len(pending) >= settings.batch_size:
-            yield from _flush(pending, nlp, settings, run_id, doc_to_analysis)
+            yield from _flush(pending, nlp, settings, run_id)
             pending = []
-    yield from _flush(pending, nlp, settings, run_id, doc_to_analysis)
+    yield from _flush(pending, nlp, settings, run_id)
 
 
-def _flush(pending, nlp, settings, run_id, convert):  # type: ignore[no-untyped-def]
-    to_parse = [(d, item) for d, item in pending if d is not None]
-    parsed = {}
+def _parse(pending: Pending, nlp: Language, settings: Settings) -> dict[int, Doc]:
+    """Parsed docs keyed by ``id(item)``; a failing batch is retried one document at a time."""
+    to_parse = [(doc, item) for doc, item in pending if doc is not None]
     try:
-        for doc, item in nlp.pipe(to_parse, as_tuples=True, batch_size=settings.batch_size):
-            parsed[id(item)] = doc
-    except Exception as e:  # a component bug must not lose the batch: retry one by one
+        return {
+            id(item): doc
+            for doc, item in nlp.pipe(to_parse, as_tuples=True, batch_size=settings.batch_size)
+        }
+    except Exception as e:  # a component bug must not lose the whole batch
         logger.warning("batch failed (%s); retrying documents one by one", e)
-        parsed = _one_by_one(to_parse, nlp)
-    for d, item in pending:
-        if not isinstance(item, Article):
-            yield item
-        elif d is None:
-            yield Analysis(article=item, run_id=run_id)
-        elif id(item) in parsed:
-            yield convert(parsed[id(item)], item, run_id)
-        else:
-            yield Failure(item.source.location if item.source else item.id, "NLP pipeline failed",
-                          stage="nlp")
-
-
-def _one_by_one(to_parse, nlp):  # type: ignore[no-untyped-def]
     parsed = {}
     for doc, item in to_parse:
         try:
             parsed[id(item)] = nlp(doc)
         except Exception:
-            logger.exception("NLP failed on %s", item.id)
+            logger.exception("NLP failed on %s", getattr(item, "id", item))
     return parsed
 
 
+def _flush(
+    pending: Pending, nlp: Language, settings: Settings, run_id: str | None
+) -> Iterator[Result | Skipped]:
+    from .nlp.convert import doc_to_analysis
+
+    parsed = _parse(pending, nlp, settings)
+    for doc, item in pending:
+        if not isinstance(item, Article):
+            yield item
+        elif doc is None:
+            yield Analysis(article=item, run_id=run_id)
+        elif id(item) in parsed:
+            yield doc_to_analysis(parsed[id(item)], item, run_id)
+        else:
+            where = item.source.location if item.source else item.id
+            yield Failure(where, "NLP pipeline failed on this document", stage="nlp")
+
+
 def analyze(
-    inputs: Iterable[str], *, settings: Settings | None = None, input_format: str = "auto",
-    url: str | None = None, is_stored: Callable[[str], bool] | None = None,
+    inputs: Iterable[str],
+    *,
+    settings: Settings | None = None,
+    input_format: str = "auto",
+    url: str | None = None,
+    is_stored: Callable[[str], bool] | None = None,
     run_id: str | None = None,
 ) -> Iterator[Result | Skipped]:
     """Analyse every input named in ``inputs`` in this process.
@@ -175,8 +199,5 @@ def analyze(
     settings = settings or Settings()
     raws = iter_inputs(inputs, settings, input_format=input_format, url=url)
     articles = extract_all(raws, settings, is_stored)
-    try:
-        nlp = load_pipeline(settings.model)
-    except ReportedlyError:
-        raise
+    nlp = load_pipeline(settings.model)
     yield from analyze_articles(articles, nlp, settings, run_id)

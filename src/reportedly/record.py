@@ -24,15 +24,33 @@ def _text(span: TextSpan | None) -> str | None:
 def article_record(analysis: Analysis) -> dict[str, Any]:
     a = analysis.article
     return {
-        "id": a.id, "title": a.title, "url": a.url, "outlet": a.outlet, "outlet_origin": a.outlet_origin,
-        "author": a.author, "lang": a.lang, "published": a.published,
+        "id": a.id,
+        "title": a.title,
+        "url": a.url,
+        "outlet": a.outlet,
+        "outlet_origin": a.outlet_origin,
+        "author": a.author,
+        "lang": a.lang,
+        "published": a.published,
         "dates": [
-            {"value": d.value, "kind": d.kind, "origin": d.origin, "raw": d.raw, "span": _pair(d.span)}
+            {
+                "value": d.value,
+                "kind": d.kind,
+                "origin": d.origin,
+                "raw": d.raw,
+                "span": _pair(d.span),
+            }
             for d in a.dates
         ],
-        "source": to_dict(a.source), "title_span": _pair(a.title_span), "lead_span": _pair(a.lead_span),
-        "lead": _text(a.lead_span), "body_span": _pair(a.body_span), "meta": a.meta,
-        "notes": list(a.notes), "extractor": a.extractor, "text": a.text,
+        "source": to_dict(a.source),
+        "title_span": _pair(a.title_span),
+        "lead_span": _pair(a.lead_span),
+        "lead": _text(a.lead_span),
+        "body_span": _pair(a.body_span),
+        "meta": a.meta,
+        "notes": list(a.notes),
+        "extractor": a.extractor,
+        "text": a.text,
     }
 
 
@@ -44,9 +62,13 @@ def _argument(arg: EventArgument | None, entities: dict[str, Entity]) -> dict[st
     if arg is None:
         return None
     entity = entities.get(arg.entity_id) if arg.entity_id else None
-    return {"text": arg.span.text, "span": arg.span.to_list(), "entity": arg.entity_id,
-            "entity_name": entity.name if entity else None,
-            "country": entity.country if entity else None}
+    return {
+        "text": arg.span.text,
+        "span": arg.span.to_list(),
+        "entity": arg.entity_id,
+        "entity_name": entity.name if entity else None,
+        "country": entity.country if entity else None,
+    }
 
 
 def event_record(e: Event, entities: dict[str, Entity]) -> dict[str, Any]:
@@ -54,16 +76,23 @@ def event_record(e: Event, entities: dict[str, Entity]) -> dict[str, Any]:
         return next((x for x in e.arguments if x.role == role), None)
 
     return {
-        "id": e.id, "type": e.type, "mode": e.mode,
-        "actor": _argument(first("actor"), entities), "recipient": _argument(first("recipient"), entities),
+        "id": e.id,
+        "type": e.type,
+        "mode": e.mode,
+        "actor": _argument(first("actor"), entities),
+        "recipient": _argument(first("recipient"), entities),
         "actors": [_argument(x, entities) for x in e.arguments if x.role == "actor"],
         "recipients": [_argument(x, entities) for x in e.arguments if x.role == "recipient"],
         "location": _argument(first("location"), entities),
-        "trigger": e.trigger.to_list(), "trigger_text": e.trigger.text,
-        "sentence": e.sentence.to_list(), "sentence_text": e.sentence.text,
+        "trigger": e.trigger.to_list(),
+        "trigger_text": e.trigger.text,
+        "sentence": e.sentence.to_list(),
+        "sentence_text": e.sentence.text,
         "date": e.date.value if e.date else None,
         "date_detail": to_dict(e.date) if e.date else None,
-        "modality": e.modality, "claimed_by": e.claimed_by, "confidence": e.confidence,
+        "modality": e.modality,
+        "claimed_by": e.claimed_by,
+        "confidence": e.confidence,
         "extractor": e.extractor,
     }
 
@@ -72,26 +101,41 @@ def attribution_record(analysis: Analysis, entities: dict[str, Entity]) -> list[
     out = []
     for a in analysis.attributions:
         entity = entities.get(a.source_entity_id) if a.source_entity_id else None
-        out.append({
-            "id": a.id, "kind": a.kind,
-            "cue": a.cue.to_list(), "cue_text": a.cue.text,
-            "source": _pair(a.source), "source_text": _text(a.source),
-            "content": a.content.to_list(), "content_text": a.content.text,
-            "content_frags": [f.to_list() for f in a.content_frags],
-            "resolved_source": _pair(a.resolved_source), "resolved_source_text": _text(a.resolved_source),
-            "source_entity": a.source_entity_id, "source_entity_name": entity.name if entity else None,
-            "parent_id": a.parent_id,
-            "chain": [
-                {"name": c.name, "span": _pair(c.span), "entity": c.entity_id, "origin": c.origin}
-                for c in a.chain
-            ],
-            "confidence": a.confidence, "extractor": a.extractor,
-        })
+        out.append(
+            {
+                "id": a.id,
+                "kind": a.kind,
+                "cue": a.cue.to_list(),
+                "cue_text": a.cue.text,
+                "source": _pair(a.source),
+                "source_text": _text(a.source),
+                "content": a.content.to_list(),
+                "content_text": a.content.text,
+                "content_frags": [f.to_list() for f in a.content_frags],
+                "resolved_source": _pair(a.resolved_source),
+                "resolved_source_text": _text(a.resolved_source),
+                "source_entity": a.source_entity_id,
+                "source_entity_name": entity.name if entity else None,
+                "parent_id": a.parent_id,
+                "chain": [
+                    {
+                        "name": c.name,
+                        "span": _pair(c.span),
+                        "entity": c.entity_id,
+                        "origin": c.origin,
+                    }
+                    for c in a.chain
+                ],
+                "confidence": a.confidence,
+                "extractor": a.extractor,
+            }
+        )
     return out
 
 
-def analysis_to_record(analysis: Analysis, *, record_id: str | None = None,
-                       location: str | None = None) -> dict[str, Any]:
+def analysis_to_record(
+    analysis: Analysis, *, record_id: str | None = None, location: str | None = None
+) -> dict[str, Any]:
     """The JSON record of one analysis.
 
     Args:
@@ -109,8 +153,13 @@ def analysis_to_record(analysis: Analysis, *, record_id: str | None = None,
         "attributions": attribution_record(analysis, entities),
         "entities": [entity_record(e) for e in analysis.entities],
         "mentions": [
-            {"id": m.id, "label": m.label, "span": m.span.to_list(), "text": m.span.text,
-             "entity": m.entity_id}
+            {
+                "id": m.id,
+                "label": m.label,
+                "span": m.span.to_list(),
+                "text": m.span.text,
+                "entity": m.entity_id,
+            }
             for m in analysis.mentions
         ],
         "events": [event_record(e, entities) for e in analysis.events],

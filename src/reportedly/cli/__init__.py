@@ -22,7 +22,9 @@ def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
 
     Example: reportedly analyze examples/charter97-xi-putin.txt
     """
-    level = logging.ERROR if quiet else [logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)]
+    level = (
+        logging.ERROR if quiet else [logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)]
+    )
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger("reportedly")

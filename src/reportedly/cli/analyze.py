@@ -19,17 +19,30 @@ from ..settings import Settings, load_settings
 from .output import emit_json, err, readable_record
 
 
-def _results(inputs: tuple[str, ...], settings: Settings, opts: dict[str, Any], store: Any,
-             run_id: str) -> Iterator[Analysis | Failure | Skipped]:
+def _results(
+    inputs: tuple[str, ...], settings: Settings, opts: dict[str, Any], store: Any, run_id: str
+) -> Iterator[Analysis | Failure | Skipped]:
     skip = store is not None and not opts["force"]
     if settings.workers > 1:
         from ..scale import analyze_parallel
 
-        return analyze_parallel(inputs, settings=settings, workers=settings.workers,
-                                input_format=opts["input_format"], url=opts["url"],
-                                skip_stored_in=settings.db_path if skip else None, run_id=run_id)
-    return analyze(inputs, settings=settings, input_format=opts["input_format"], url=opts["url"],
-                   is_stored=store.has_article if skip else None, run_id=run_id)
+        return analyze_parallel(
+            inputs,
+            settings=settings,
+            workers=settings.workers,
+            input_format=opts["input_format"],
+            url=opts["url"],
+            skip_stored_in=settings.db_path if skip else None,
+            run_id=run_id,
+        )
+    return analyze(
+        inputs,
+        settings=settings,
+        input_format=opts["input_format"],
+        url=opts["url"],
+        is_stored=store.has_article if skip else None,
+        run_id=run_id,
+    )
 
 
 class _Printer:
@@ -50,7 +63,9 @@ class _Printer:
 
     def failure(self, failure: Failure) -> None:
         if self.fmt == "jsonl":  # keep one line per input for batch consumers
-            emit_json({"id": None, "input": failure.location, "error": failure.reason}, pretty=False)
+            emit_json(
+                {"id": None, "input": failure.location, "error": failure.reason}, pretty=False
+            )
 
     def close(self) -> None:
         if self.fmt == "json":
@@ -60,21 +75,38 @@ class _Printer:
 @click.command("analyze")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--url", help="The page's URL, for a single saved HTML or text file.")
-@click.option("--input-format", type=click.Choice(FORMATS), default="auto", show_default=True,
-              help="How to read the inputs (auto: by suffix, then content).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text",
-              show_default=True, help="Output: readable text, a JSON array, or JSON lines.")
+@click.option(
+    "--input-format",
+    type=click.Choice(FORMATS),
+    default="auto",
+    show_default=True,
+    help="How to read the inputs (auto: by suffix, then content).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "jsonl"]),
+    default="text",
+    show_default=True,
+    help="Output: readable text, a JSON array, or JSON lines.",
+)
 @click.option("--db", "db_path", help="SQLite database (default reportedly.db).")
 @click.option("--no-store", is_flag=True, help="Only print; do not store anything.")
 @click.option("--force", is_flag=True, help="Recompute and replace articles already stored.")
 @click.option("--workers", type=click.IntRange(1, 64), help="Worker processes for the NLP stage.")
-@click.option("--allow-private", is_flag=True, default=None,
-              help="Allow fetching private, loopback and link-local addresses.")
+@click.option(
+    "--allow-private",
+    is_flag=True,
+    default=None,
+    help="Allow fetching private, loopback and link-local addresses.",
+)
 @click.option("--model", help="spaCy model package to use.")
 @click.option("--max-bytes", type=int, help="Largest input read, in bytes.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="A reportedly.toml file.")
+@click.option(
+    "--config", "config_file", type=click.Path(dir_okay=False), help="A reportedly.toml file."
+)
 @click.pass_context
-def analyze_cmd(ctx: click.Context, inputs: tuple[str, ...], fmt: str, **opts: Any) -> None:
+def analyze_cmd(ctx: click.Context, /, inputs: tuple[str, ...], fmt: str, **opts: Any) -> None:
     """Analyse news pages: files, folders, globs, WARC, JSONL or URLs.
 
     Prints each record and stores it in the database. Inputs that fail are
@@ -90,8 +122,11 @@ def analyze_cmd(ctx: click.Context, inputs: tuple[str, ...], fmt: str, **opts: A
     """
     try:
         settings = load_settings(
-            opts.pop("config_file"), db_path=opts.pop("db_path"), workers=opts.pop("workers"),
-            allow_private=opts.pop("allow_private"), model=opts.pop("model"),
+            opts.pop("config_file"),
+            db_path=opts.pop("db_path"),
+            workers=opts.pop("workers"),
+            allow_private=opts.pop("allow_private"),
+            model=opts.pop("model"),
             max_bytes=opts.pop("max_bytes"),
         )
     except ReportedlyError as e:
@@ -102,8 +137,9 @@ def analyze_cmd(ctx: click.Context, inputs: tuple[str, ...], fmt: str, **opts: A
         ctx.exit(1)
 
 
-def _run(ctx: click.Context, inputs: tuple[str, ...], fmt: str, settings: Settings,
-         opts: dict[str, Any]) -> int:
+def _run(
+    ctx: click.Context, inputs: tuple[str, ...], fmt: str, settings: Settings, opts: dict[str, Any]
+) -> int:
     from ..store import open_store
 
     store = None if opts["no_store"] else open_store(settings.db_path)
@@ -114,8 +150,9 @@ def _run(ctx: click.Context, inputs: tuple[str, ...], fmt: str, settings: Settin
             store.begin_run(run, settings.config_dict())
         results = _results(inputs, settings, opts, store, run.id)
         show_bar = not ctx.obj.get("quiet") and sys.stderr.isatty()
-        with click.progressbar(results, label="analysing", file=sys.stderr,
-                               hidden=not show_bar) as bar:
+        with click.progressbar(
+            results, label="analysing", file=sys.stderr, hidden=not show_bar
+        ) as bar:
             for result in bar:
                 failed += _handle(result, store, printer, opts["force"])
     except ReportedlyError as e:
@@ -127,7 +164,9 @@ def _run(ctx: click.Context, inputs: tuple[str, ...], fmt: str, settings: Settin
     return failed
 
 
-def _handle(result: Analysis | Failure | Skipped, store: Any, printer: _Printer, force: bool) -> int:
+def _handle(
+    result: Analysis | Failure | Skipped, store: Any, printer: _Printer, force: bool
+) -> int:
     if isinstance(result, Failure):
         err(f"error: {result}")
         printer.failure(result)

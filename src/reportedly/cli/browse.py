@@ -8,10 +8,22 @@ from ..errors import ReportedlyError
 from ..record import analysis_to_record
 from .output import emit_json, emit_rows, readable_record
 
-db_option = click.option("--db", "db_path", default="reportedly.db", show_default=True,
-                         type=click.Path(dir_okay=False), help="SQLite database.")
-fmt_option = click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl", "csv"]),
-                          default="text", show_default=True, help="Output format.")
+db_option = click.option(
+    "--db",
+    "db_path",
+    default="reportedly.db",
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="SQLite database.",
+)
+fmt_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "jsonl", "csv"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
 
 
 def open_readonly(db_path: str):  # type: ignore[no-untyped-def]
@@ -41,7 +53,9 @@ def list_cmd(db_path: str, fmt: str, limit: int, offset: int) -> None:
 @click.command("show")
 @click.argument("article_id")
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 def show_cmd(article_id: str, db_path: str, fmt: str) -> None:
     """Show one stored article's whole record (ID or a unique prefix of it).
 
@@ -63,7 +77,9 @@ def show_cmd(article_id: str, db_path: str, fmt: str) -> None:
 @db_option
 @fmt_option
 @click.option("--limit", type=click.IntRange(1), default=20, show_default=True)
-@click.option("--raw", is_flag=True, help="Pass QUERY to SQLite FTS5 as is (AND, OR, NEAR, prefix*).")
+@click.option(
+    "--raw", is_flag=True, help="Pass QUERY to SQLite FTS5 as is (AND, OR, NEAR, prefix*)."
+)
 def search_cmd(query: str, db_path: str, fmt: str, limit: int, raw: bool) -> None:
     """Full-text search over stored articles.
 

@@ -31,8 +31,11 @@ def _finish(report: dict[str, float], text: str, fmt: str, floors: str | None) -
 
 
 fmt_option = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-floors_option = click.option("--floors", type=click.Path(exists=True, dir_okay=False),
-                             help="A floors JSON file; exit 1 if any metric falls below its floor.")
+floors_option = click.option(
+    "--floors",
+    type=click.Path(exists=True, dir_okay=False),
+    help="A floors JSON file; exit 1 if any metric falls below its floor.",
+)
 
 
 @eval_group.command("extraction")

@@ -18,7 +18,11 @@ F = TypeVar("F", bound=Callable[..., Any])
 def format_option(*choices: str, default: str = "text") -> Callable[[F], F]:
     """A ``--format`` option (sqlite-utils style shared option)."""
     return click.option(
-        "--format", "fmt", type=click.Choice(list(choices)), default=default, show_default=True,
+        "--format",
+        "fmt",
+        type=click.Choice(list(choices)),
+        default=default,
+        show_default=True,
         help="Output format.",
     )
 
@@ -87,22 +91,28 @@ def readable_record(record: dict[str, Any]) -> str:
             source = a.get("source_text") or "(unnamed)"
             if a.get("source_entity_name") and a["source_entity_name"] != source:
                 source += f" -> {a['source_entity_name']}"
-            out.append(f"- [{a['kind']}] {source} / {a['cue_text']}: "
-                       f"{textwrap.shorten(a['content_text'], 160, placeholder=' …')}")
+            out.append(
+                f"- [{a['kind']}] {source} / {a['cue_text']}: "
+                f"{textwrap.shorten(a['content_text'], 160, placeholder=' …')}"
+            )
             if chain:
                 out.append(f"    chain: {chain}")
         out.append("")
     if record.get("entities"):
-        names = [f"{e['name']} ({e['type']}{', ' + e['country'] if e.get('country') else ''})"
-                 for e in record["entities"]]
+        names = [
+            f"{e['name']} ({e['type']}{', ' + e['country'] if e.get('country') else ''})"
+            for e in record["entities"]
+        ]
         out += [f"## Entities ({len(names)})", "; ".join(names), ""]
     if record.get("events"):
         out.append(f"## Events ({len(record['events'])})")
         for e in record["events"]:
             actor = (e.get("actor") or {}).get("text", "?")
             recipient = (e.get("recipient") or {}).get("text", "")
-            out.append(f"- {e['type']}{'/' + e['mode'] if e.get('mode') else ''} [{e['modality']}] "
-                       f"{actor} -> {recipient} «{e['trigger_text']}» date={e.get('date')}")
+            out.append(
+                f"- {e['type']}{'/' + e['mode'] if e.get('mode') else ''} [{e['modality']}] "
+                f"{actor} -> {recipient} «{e['trigger_text']}» date={e.get('date')}"
+            )
     return "\n".join(out).rstrip() + "\n"
 
 

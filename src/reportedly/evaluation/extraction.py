@@ -24,8 +24,13 @@ logger = logging.getLogger(__name__)
 
 def predicted_body(path: Path, url: str | None, settings: Settings) -> str:
     """Our extracted body for one saved page ("" when extraction fails)."""
-    raw = RawDocument(content=gzip.decompress(path.read_bytes()), kind="html", origin="file",
-                      location=str(path), url=url)
+    raw = RawDocument(
+        content=gzip.decompress(path.read_bytes()),
+        kind="html",
+        origin="file",
+        location=str(path),
+        url=url,
+    )
     try:
         article = build_article(raw, settings)
     except ReportedlyError as e:
@@ -50,6 +55,8 @@ def evaluate_extraction(folder: Path) -> dict[str, float]:
 
 def format_report(report: dict[str, float]) -> str:
     """The report as a short table."""
-    return (f"HTML extraction ({int(report['pages'])} pages, 4-gram shingles, macro)\n"
-            f"  precision {report['precision']:.4f}\n  recall    {report['recall']:.4f}\n"
-            f"  F1        {report['f1']:.4f}")
+    return (
+        f"HTML extraction ({int(report['pages'])} pages, 4-gram shingles, macro)\n"
+        f"  precision {report['precision']:.4f}\n  recall    {report['recall']:.4f}\n"
+        f"  F1        {report['f1']:.4f}"
+    )

@@ -79,14 +79,24 @@ def _from_html(raw: RawDocument, text_in: str) -> dict[str, object]:
     page = extract_html(text_in, url=raw.url, location=raw.location)
     text, spans = compose([page.title, *page.paragraphs])
     url = raw.url or page.url
-    dates = ()
+    dates: tuple[PageDate, ...] = ()
     if page.date and _ISO_DATE.match(page.date):
         dates = (PageDate(value=page.date, kind="published", origin="html-metadata"),)
-    outlet, origin = (page.sitename, "html-metadata") if page.sitename else (domain_of(url), "url-domain")
+    outlet, origin = (
+        (page.sitename, "html-metadata") if page.sitename else (domain_of(url), "url-domain")
+    )
     body = _body_span(text, spans[1:])
     return dict(
-        text=text, title=page.title, url=url, outlet=outlet, outlet_origin=origin if outlet else None,
-        author=page.author, dates=dates, title_span=spans[0], body_span=body, extractor=HTML_EXTRACTOR,
+        text=text,
+        title=page.title,
+        url=url,
+        outlet=outlet,
+        outlet_origin=origin if outlet else None,
+        author=page.author,
+        dates=dates,
+        title_span=spans[0],
+        body_span=body,
+        extractor=HTML_EXTRACTOR,
     )
 
 
@@ -106,23 +116,39 @@ def _from_scraped(raw: RawDocument, text_in: str) -> dict[str, object]:
         outlet, origin = domain_of(raw.url), "url-domain"
     meta = {"comment_count": page.comment_count} if page.comment_count is not None else {}
     return dict(
-        text=text, title=page.title, url=raw.url, outlet=outlet, outlet_origin=origin if outlet else None,
-        dates=dates, title_span=spans[0], lead_span=spans[1], body_span=_body_span(text, spans[2:]),
-        meta=meta, extractor=TEXT_EXTRACTOR,
+        text=text,
+        title=page.title,
+        url=raw.url,
+        outlet=outlet,
+        outlet_origin=origin if outlet else None,
+        dates=dates,
+        title_span=spans[0],
+        lead_span=spans[1],
+        body_span=_body_span(text, spans[2:]),
+        meta=meta,
+        extractor=TEXT_EXTRACTOR,
     )
 
 
 def _from_given(raw: RawDocument, text: str) -> dict[str, object]:
     given = raw.given
-    dates = ()
+    dates: tuple[PageDate, ...] = ()
     if given.get("published"):
         dates = (PageDate(value=str(given["published"]), kind="given", origin="jsonl"),)
     url = given.get("url") or raw.url
-    outlet, origin = (given["outlet"], "given") if given.get("outlet") else (domain_of(url), "url-domain")
+    outlet, origin = (
+        (given["outlet"], "given") if given.get("outlet") else (domain_of(url), "url-domain")
+    )
     return dict(
-        text=text, title=given.get("title"), url=url, outlet=outlet,
-        outlet_origin=origin if outlet else None, author=given.get("author"), dates=dates,
-        body_span=TextSpan(0, len(text), text), extractor=GIVEN_EXTRACTOR,
+        text=text,
+        title=given.get("title"),
+        url=url,
+        outlet=outlet,
+        outlet_origin=origin if outlet else None,
+        author=given.get("author"),
+        dates=dates,
+        body_span=TextSpan(0, len(text), text),
+        extractor=GIVEN_EXTRACTOR,
     )
 
 
@@ -156,7 +182,9 @@ def build_article(raw: RawDocument, settings: Settings) -> Article:
         guess, prob = identify_language(text)
         lang = guess if prob >= MIN_LANG_PROB else None
     if lang and lang != "en" and settings.english_only_stages:
-        notes.append(f"language {lang!r}: English-only stages (attribution, entities, events) skipped")
+        notes.append(
+            f"language {lang!r}: English-only stages (attribution, entities, events) skipped"
+        )
     if len(text) > settings.max_chars:
         notes.append(f"text longer than {settings.max_chars} characters: NLP stages skipped")
     url = fields.get("url")

@@ -18,7 +18,9 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
-BINARY_CONTROL_RATIO = 0.05  # share of C0 control bytes (not tab/CR/LF/FF) above which input is binary
+BINARY_CONTROL_RATIO = (
+    0.05  # share of C0 control bytes (not tab/CR/LF/FF) above which input is binary
+)
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 
 
@@ -55,11 +57,12 @@ def decode_bytes(data: bytes, *, declared: str | None = None, location: str | No
     if looks_binary(data):
         raise IngestError("binary content, not text or HTML", input=location)
     meta = _META_CHARSET.search(data[:4096])
+    candidates: list[str | None]
     candidates = [declared, meta.group(1).decode("ascii", "ignore") if meta else None, "utf-8"]
     for encoding in candidates:
-        text = _try(data, encoding)
-        if text is not None:
-            return text
+        decoded = _try(data, encoding)
+        if decoded is not None:
+            return decoded
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()

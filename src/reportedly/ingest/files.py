@@ -15,7 +15,7 @@ from pathlib import Path
 from ..errors import IngestError
 from ..settings import Settings
 from .jsonl import iter_jsonl
-from .raw import Failure, RawDocument
+from .raw import ContentKind, Failure, RawDocument
 from .url import fetch_url, is_url
 from .warc import iter_warc
 
@@ -66,7 +66,9 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
                 data = fh.read(max_bytes + 1)
         else:
             if path.stat().st_size > max_bytes:
-                raise IngestError(f"file is larger than the limit of {max_bytes} bytes", input=where)
+                raise IngestError(
+                    f"file is larger than the limit of {max_bytes} bytes", input=where
+                )
             data = path.read_bytes()
     except (OSError, EOFError, zlib.error) as e:
         raise IngestError(f"cannot read: {e}", input=where) from e
@@ -104,7 +106,7 @@ def iter_file(
         data = read_bytes(path, settings.max_bytes)
         if fmt == "auto":
             fmt = guess_format(path, data[:4096])
-        kind = "html" if fmt == "html" else "text"
+        kind: ContentKind = "html" if fmt == "html" else "text"
         yield RawDocument(content=data, kind=kind, origin="file", location=str(path), url=url)
     except IngestError as e:
         yield Failure(e.input or str(path), e.message)
@@ -130,7 +132,9 @@ def iter_inputs(
         ...     print(item.location)
     """
     if input_format not in FORMATS:
-        raise IngestError(f"unknown input format {input_format!r}; choose from {', '.join(FORMATS)}")
+        raise IngestError(
+            f"unknown input format {input_format!r}; choose from {', '.join(FORMATS)}"
+        )
     for spec in specs:
         if is_url(spec):
             try:

@@ -59,7 +59,9 @@ def iter_jsonl(path: Path, settings: Settings) -> Iterator[RawDocument | Failure
                 if not line.strip():
                     continue
                 if len(line) > settings.max_bytes:
-                    yield Failure(location, f"line is larger than the limit of {settings.max_bytes} bytes")
+                    yield Failure(
+                        location, f"line is larger than the limit of {settings.max_bytes} bytes"
+                    )
                     continue
                 try:
                     yield parse_line(line, location)

@@ -69,7 +69,9 @@ def fetch_url(url: str, settings: Settings) -> RawDocument:
 
     current = url
     headers = {"User-Agent": settings.user_agent, "Accept": "text/html,text/plain;q=0.8"}
-    with httpx.Client(timeout=settings.fetch_timeout, follow_redirects=False, headers=headers) as client:
+    with httpx.Client(
+        timeout=settings.fetch_timeout, follow_redirects=False, headers=headers
+    ) as client:
         for _ in range(MAX_REDIRECTS + 1):
             check_address(current, allow_private=settings.allow_private)
             try:
@@ -99,7 +101,9 @@ def _read_response(url: str, final: str, response: object, settings: Settings) -
     for chunk in response.iter_bytes():
         body.extend(chunk)
         if len(body) > settings.max_bytes:
-            raise FetchError(f"body is larger than the limit of {settings.max_bytes} bytes", input=url)
+            raise FetchError(
+                f"body is larger than the limit of {settings.max_bytes} bytes", input=url
+            )
     if not body.strip():
         raise FetchError("empty response body", input=url)
     return RawDocument(

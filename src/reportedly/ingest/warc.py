@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..errors import IngestError
 from ..settings import Settings
-from .raw import Failure, RawDocument
+from .raw import ContentKind, Failure, RawDocument
 
 logger = logging.getLogger(__name__)
 
@@ -53,7 +53,9 @@ def iter_warc(path: Path, settings: Settings) -> Iterator[RawDocument | Failure]
         yield Failure(str(path), "no HTML or text response records in WARC")
 
 
-def _record_document(record: object, location: str, settings: Settings) -> RawDocument | Failure | None:
+def _record_document(
+    record: object, location: str, settings: Settings
+) -> RawDocument | Failure | None:
     headers = record.http_headers  # type: ignore[attr-defined]
     content_type = headers.get_header("Content-Type") or ""
     if not any(t in content_type.lower() for t in _TEXT_TYPES):
@@ -65,7 +67,7 @@ def _record_document(record: object, location: str, settings: Settings) -> RawDo
         return Failure(where, f"record is larger than the limit of {settings.max_bytes} bytes")
     if not body.strip():
         return Failure(where, "empty response body")
-    kind = "text" if "text/plain" in content_type.lower() else "html"
+    kind: ContentKind = "text" if "text/plain" in content_type.lower() else "html"
     return RawDocument(
         content=body,
         kind=kind,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..models import (
     Analysis,
@@ -67,22 +67,33 @@ def convert_mentions(doc: Doc, article_id: str) -> tuple[list[Mention], list[Ent
     text = doc.text
     raw = doc_user(doc, "mentions")
     if raw is None:
-        mentions = [
-            Mention(id=make_id(article_id, "m", e.start_char, e.end_char), article_id=article_id,
-                    label=e.label_, span=TextSpan.of(text, e.start_char, e.end_char), extractor=NER_EXTRACTOR)
+        ner_mentions = [
+            Mention(
+                id=make_id(article_id, "m", e.start_char, e.end_char),
+                article_id=article_id,
+                label=e.label_,
+                span=TextSpan.of(text, e.start_char, e.end_char),
+                extractor=NER_EXTRACTOR,
+            )
             for e in doc.ents
         ]
-        return mentions, []
-    mentions, entities = [], {}
+        return ner_mentions, []
+    mentions: list[Mention] = []
+    entities: dict[str, Entity] = {}
     for r in raw:
         entity: Entity | None = getattr(r, "entity", None)
         if entity is not None:
             entities.setdefault(entity.id, entity)
-        mentions.append(Mention(
-            id=make_id(article_id, "m", r.start, r.end), article_id=article_id, label=r.label,
-            span=TextSpan.of(text, r.start, r.end), entity_id=entity.id if entity else None,
-            extractor=getattr(r, "extractor", "reportedly.entities.v1"),
-        ))
+        mentions.append(
+            Mention(
+                id=make_id(article_id, "m", r.start, r.end),
+                article_id=article_id,
+                label=r.label,
+                span=TextSpan.of(text, r.start, r.end),
+                entity_id=entity.id if entity else None,
+                extractor=getattr(r, "extractor", "reportedly.entities.v1"),
+            )
+        )
     for entity in doc_user(doc, "entities", []):
         entities.setdefault(entity.id, entity)
     return mentions, list(entities.values())
@@ -101,13 +112,23 @@ def convert_attributions(doc: Doc, article_id: str, index: EntityIndex) -> list[
         frags = tuple(_span(text, f) for f in (getattr(r, "content_frags", ()) or (r.content,)))
         chain = tuple(_chain_link(text, link, index) for link in getattr(r, "chain", ()))
         parent = getattr(r, "parent", None)
-        out.append(Attribution(
-            id=ids[i], article_id=article_id, kind=r.kind, content=TextSpan.of(text, *r.content),
-            cue=TextSpan.of(text, *r.cue), source=source,
-            content_frags=tuple(f for f in frags if f is not None), source_entity_id=entity_id,
-            resolved_source=resolved, parent_id=ids[parent] if parent is not None else None,
-            chain=chain, confidence=float(getattr(r, "confidence", 1.0)), extractor=r.extractor,
-        ))
+        out.append(
+            Attribution(
+                id=ids[i],
+                article_id=article_id,
+                kind=r.kind,
+                content=TextSpan.of(text, *r.content),
+                cue=TextSpan.of(text, *r.cue),
+                source=source,
+                content_frags=tuple(f for f in frags if f is not None),
+                source_entity_id=entity_id,
+                resolved_source=resolved,
+                parent_id=ids[parent] if parent is not None else None,
+                chain=chain,
+                confidence=float(getattr(r, "confidence", 1.0)),
+                extractor=r.extractor,
+            )
+        )
     return out
 
 
@@ -137,7 +158,11 @@ def convert_events(
     out, seen = [], set()
     for r in doc_user(doc, "events", []):
         args: list[EventArgument] = []
-        for role, spans in (("actor", r.actors), ("recipient", r.recipients)):
+        roles: tuple[tuple[Literal["actor", "recipient"], Any], ...] = (
+            ("actor", r.actors),
+            ("recipient", r.recipients),
+        )
+        for role, spans in roles:
             for pair in spans:
                 span = TextSpan.of(text, *pair)
                 args.append(EventArgument(role=role, span=span, entity_id=index.entity_at(span)))
@@ -148,13 +173,22 @@ def convert_events(
         if event_id in seen:
             continue
         seen.add(event_id)
-        out.append(Event(
-            id=event_id, article_id=article_id, type=r.type, mode=r.mode,
-            trigger=TextSpan.of(text, *r.trigger), sentence=TextSpan.of(text, *r.sentence),
-            arguments=tuple(args), date=r.date, modality=r.modality,
-            claimed_by=claimant(attributions, r.trigger[0], r.trigger[1]),
-            confidence=float(r.confidence), extractor=r.extractor,
-        ))
+        out.append(
+            Event(
+                id=event_id,
+                article_id=article_id,
+                type=r.type,
+                mode=r.mode,
+                trigger=TextSpan.of(text, *r.trigger),
+                sentence=TextSpan.of(text, *r.sentence),
+                arguments=tuple(args),
+                date=r.date,
+                modality=r.modality,
+                claimed_by=claimant(attributions, r.trigger[0], r.trigger[1]),
+                confidence=float(r.confidence),
+                extractor=r.extractor,
+            )
+        )
     return out
 
 
@@ -164,5 +198,11 @@ def doc_to_analysis(doc: Doc, article: Article, run_id: str | None = None) -> An
     index = EntityIndex(mentions)
     attributions = convert_attributions(doc, article.id, index)
     events = convert_events(doc, article.id, index, attributions)
-    return Analysis(article=article, mentions=tuple(mentions), attributions=tuple(attributions),
-                    entities=tuple(entities), events=tuple(events), run_id=run_id)
+    return Analysis(
+        article=article,
+        mentions=tuple(mentions),
+        attributions=tuple(attributions),
+        entities=tuple(entities),
+        events=tuple(events),
+        run_id=run_id,
+    )

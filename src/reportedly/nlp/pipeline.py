@@ -60,7 +60,9 @@ def find_model(name: str | None = None) -> str:
 
 
 @functools.cache
-def load_pipeline(model: str | None = None, *, components: tuple[str, ...] | None = None) -> Language:
+def load_pipeline(
+    model: str | None = None, *, components: tuple[str, ...] | None = None
+) -> Language:
     """Load the model and add reportedly's components; cached, so once per process.
 
     Args:

@@ -21,15 +21,23 @@ logger = logging.getLogger(__name__)
 IN_FLIGHT_PER_WORKER = 2  # partitions queued per worker: keeps workers busy, memory flat
 
 
-def _chunks(items: Iterable[RawDocument | Failure], size: int) -> Iterator[list[RawDocument | Failure]]:
+def _chunks(
+    items: Iterable[RawDocument | Failure], size: int
+) -> Iterator[list[RawDocument | Failure]]:
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk
 
 
 def analyze_parallel(
-    inputs: Iterable[str], *, settings: Settings, workers: int, input_format: str = "auto",
-    url: str | None = None, skip_stored_in: str | None = None, run_id: str | None = None,
+    inputs: Iterable[str],
+    *,
+    settings: Settings,
+    workers: int,
+    input_format: str = "auto",
+    url: str | None = None,
+    skip_stored_in: str | None = None,
+    run_id: str | None = None,
 ) -> Iterator[Analysis | Failure | Skipped]:
     """Like ``analyze.analyze`` but over ``workers`` processes (spawned, each loading the model once)."""
     raws = iter_inputs(inputs, settings, input_format=input_format, url=url)
@@ -37,8 +45,11 @@ def analyze_parallel(
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         queue: deque[Future[list[Analysis | Failure | Skipped]]] = deque()
         for chunk in _chunks(raws, settings.batch_size):
-            queue.append(pool.submit(process_partition, chunk, settings,
-                                     skip_stored_in=skip_stored_in, run_id=run_id))
+            queue.append(
+                pool.submit(
+                    process_partition, chunk, settings, skip_stored_in=skip_stored_in, run_id=run_id
+                )
+            )
             while len(queue) >= workers * IN_FLIGHT_PER_WORKER:
                 yield from queue.popleft().result()
         while queue:

@@ -32,7 +32,10 @@ def _stored_checker(db_path: str) -> Callable[[str], bool]:
 
 
 def process_partition(
-    raws: list[RawDocument | Failure], settings: Settings, *, skip_stored_in: str | None = None,
+    raws: list[RawDocument | Failure],
+    settings: Settings,
+    *,
+    skip_stored_in: str | None = None,
     run_id: str | None = None,
 ) -> list[Analysis | Failure | Skipped]:
     """Analyse ``raws`` and return one result per article (in order).

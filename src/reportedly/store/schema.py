@@ -120,5 +120,5 @@ def m001_initial(db: Database) -> None:
             VALUES ('delete', old.rowid, old.title, old.text);
             INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
         END;
-        """
+        """,
     )

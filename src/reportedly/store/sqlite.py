@@ -29,8 +29,14 @@ logger = logging.getLogger(__name__)
 
 # Child tables first, so a replaced article's old rows go before the new ones arrive.
 _TABLES = (
-    "articles", "article_dates", "entities", "mentions", "attributions", "chain_links",
-    "events", "event_arguments",
+    "articles",
+    "article_dates",
+    "entities",
+    "mentions",
+    "attributions",
+    "chain_links",
+    "events",
+    "event_arguments",
 )
 
 
@@ -40,7 +46,9 @@ def escape_fts(query: str) -> str:
     return " ".join(f'"{t}"' for t in terms) or '""'
 
 
-def _insert(conn: sqlite3.Connection, table: str, rows: list[R.Row], *, ignore: bool = False) -> None:
+def _insert(
+    conn: sqlite3.Connection, table: str, rows: list[R.Row], *, ignore: bool = False
+) -> None:
     if not rows:
         return
     columns = list(rows[0])
@@ -60,7 +68,9 @@ class SQLiteStore:
             if read_only:
                 if not Path(self.path).exists():
                     raise StoreError("database does not exist", input=self.path)
-                conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+                conn = sqlite3.connect(
+                    f"file:{self.path}?mode=ro", uri=True, check_same_thread=False
+                )
                 self.db = Database(conn)
             else:
                 self.db = Database(self.path)
@@ -76,15 +86,29 @@ class SQLiteStore:
     def begin_run(self, run: Run, config: dict[str, Any]) -> None:
         """Record a batch run; every row written after carries its id."""
         with self.db.atomic():
-            _insert(self.db.conn, "runs", [{
-                "id": run.id, "started_at": run.started_at, "reportedly_version": run.reportedly_version,
-                "model_name": run.model_name, "model_version": run.model_version,
-                "config_hash": run.config_hash, "config": json.dumps(config, sort_keys=True),
-            }], ignore=True)
+            _insert(
+                self.db.conn,
+                "runs",
+                [
+                    {
+                        "id": run.id,
+                        "started_at": run.started_at,
+                        "reportedly_version": run.reportedly_version,
+                        "model_name": run.model_name,
+                        "model_version": run.model_version,
+                        "config_hash": run.config_hash,
+                        "config": json.dumps(config, sort_keys=True),
+                    }
+                ],
+                ignore=True,
+            )
 
     def has_article(self, article_id: str) -> bool:
         """True when an article with this id is stored."""
-        return self.db.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
+        return (
+            self.db.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone()
+            is not None
+        )
 
     def save(self, analysis: Analysis, *, replace: bool = False) -> bool:
         """Store ``analysis`` in one transaction; all of it or none.
@@ -109,7 +133,9 @@ class SQLiteStore:
                 for table in _TABLES:
                     _insert(self.db.conn, table, tables[table], ignore=table == "entities")
         except sqlite3.Error as e:
-            raise StoreError(f"cannot store article {analysis.article.id}: {e}", input=self.path) from e
+            raise StoreError(
+                f"cannot store article {analysis.article.id}: {e}", input=self.path
+            ) from e
         return True
 
     # --- reading ----------------------------------------------------------------------------
@@ -133,27 +159,45 @@ class SQLiteStore:
         if full is None:
             return None
         row = self._dicts("SELECT * FROM articles WHERE id = ?", [full])[0]
-        dates = self._dicts("SELECT * FROM article_dates WHERE article_id = ? ORDER BY position", [full])
+        dates = self._dicts(
+            "SELECT * FROM article_dates WHERE article_id = ? ORDER BY position", [full]
+        )
         article = R.row_article(row, dates)
         text = article.text
-        mentions = self._dicts('SELECT * FROM mentions WHERE article_id = ? ORDER BY start, "end", id', [full])
+        mentions = self._dicts(
+            'SELECT * FROM mentions WHERE article_id = ? ORDER BY start, "end", id', [full]
+        )
         attributions = self._dicts(
             "SELECT * FROM attributions WHERE article_id = ? ORDER BY content_start, id", [full]
         )
-        events = self._dicts("SELECT * FROM events WHERE article_id = ? ORDER BY trigger_start, id", [full])
+        events = self._dicts(
+            "SELECT * FROM events WHERE article_id = ? ORDER BY trigger_start, id", [full]
+        )
         entity_ids = sorted({m["entity_id"] for m in mentions if m["entity_id"]})
         return Analysis(
             article=article,
             mentions=tuple(R.row_mention(text, m) for m in mentions),
             attributions=tuple(
-                R.row_attribution(text, a, self._dicts(
-                    "SELECT * FROM chain_links WHERE attribution_id = ? ORDER BY position", [a["id"]]))
+                R.row_attribution(
+                    text,
+                    a,
+                    self._dicts(
+                        "SELECT * FROM chain_links WHERE attribution_id = ? ORDER BY position",
+                        [a["id"]],
+                    ),
+                )
                 for a in attributions
             ),
             entities=tuple(self.entities(entity_ids)),
             events=tuple(
-                R.row_event(text, e, self._dicts(
-                    "SELECT * FROM event_arguments WHERE event_id = ? ORDER BY position", [e["id"]]))
+                R.row_event(
+                    text,
+                    e,
+                    self._dicts(
+                        "SELECT * FROM event_arguments WHERE event_id = ? ORDER BY position",
+                        [e["id"]],
+                    ),
+                )
                 for e in events
             ),
             run_id=row["run_id"],
