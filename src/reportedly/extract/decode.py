@@ -59,8 +59,8 @@ def decode_bytes(data: bytes, *, declared: str | None = None, location: str | No
     meta = _META_CHARSET.search(data[:4096])
     candidates: list[str | None]
     candidates = [declared, meta.group(1).decode("ascii", "ignore") if meta else None, "utf-8"]
-    for encoding in candidates:
-        decoded = _try(data, encoding)
+    for candidate in candidates:
+        decoded = _try(data, candidate)
         if decoded is not None:
             return decoded
     from charset_normalizer import from_bytes
