@@ -238,9 +238,87 @@ class SQLiteStore:
         except sqlite3.OperationalError as e:
             raise StoreError(f"bad search query {query!r}: {e}") from e
 
+    # --- entities and events ----------------------------------------------------------------
+
+    def list_entities(self, *, type: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        """Entities with how often and in how many articles they are mentioned, most mentioned first."""
+        return self._dicts(
+            """SELECT e.id, e.name, e.type, e.country, e.origin,
+                      count(m.id) AS mentions, count(DISTINCT m.article_id) AS articles
+               FROM entities e JOIN mentions m ON m.entity_id = e.id
+               WHERE (? IS NULL OR e.type = ?)
+               GROUP BY e.id ORDER BY mentions DESC, e.name LIMIT ?""",
+            [type, type, limit],
+        )
+
+    def find_entities(self, name_or_id: str) -> list[Any]:
+        """Entities whose id is ``name_or_id`` or whose name or alias contains it (case-insensitive)."""
+        rows = self._dicts("SELECT * FROM entities WHERE id = ?", [name_or_id])
+        if not rows:
+            like = f"%{name_or_id.lower()}%"
+            rows = self._dicts(
+                """SELECT * FROM entities WHERE lower(name) LIKE ? OR lower(aliases) LIKE ?
+                   ORDER BY (lower(name) = ?) DESC, length(name) LIMIT 20""",
+                [like, like, name_or_id.lower()],
+            )
+        return [R.row_entity(r) for r in rows]
+
+    def entity_mentions(self, entity_id: str, *, limit: int = 500) -> list[dict[str, Any]]:
+        """Every mention of an entity across articles, with the article's title and date."""
+        return self._dicts(
+            """SELECT m.article_id, a.title, a.outlet, a.published, m.label, m.start, m."end", m.text
+               FROM mentions m JOIN articles a ON a.id = m.article_id
+               WHERE m.entity_id = ? ORDER BY a.published, m.article_id, m.start LIMIT ?""",
+            [entity_id, limit],
+        )
+
+    def query_events(
+        self,
+        *,
+        actor: str | None = None,
+        type: str | None = None,
+        since: str | None = None,
+        entity_id: str | None = None,
+        limit: int = 200,
+    ) -> list[dict[str, Any]]:
+        """Events filtered by actor (entity id, name or text), type, date and any-role entity."""
+        like = f"%{actor.lower()}%" if actor else None
+        return self._dicts(
+            """SELECT ev.id, ev.article_id, a.title, a.outlet, ev.type, ev.mode, ev.modality,
+                      ev.date_value AS date, ev.trigger_text AS trigger, ev.claimed_by,
+                      (SELECT group_concat(coalesce(e2.name, x.text), '; ') FROM event_arguments x
+                        LEFT JOIN entities e2 ON e2.id = x.entity_id
+                        WHERE x.event_id = ev.id AND x.role = 'actor') AS actors,
+                      (SELECT group_concat(coalesce(e2.name, x.text), '; ') FROM event_arguments x
+                        LEFT JOIN entities e2 ON e2.id = x.entity_id
+                        WHERE x.event_id = ev.id AND x.role = 'recipient') AS recipients,
+                      substr(a.text, ev.sentence_start + 1, ev.sentence_end - ev.sentence_start) AS sentence
+               FROM events ev JOIN articles a ON a.id = ev.article_id
+               WHERE (? IS NULL OR ev.type = ?)
+                 AND (? IS NULL OR ev.date_value >= ?)
+                 AND (? IS NULL OR EXISTS (SELECT 1 FROM event_arguments x
+                        LEFT JOIN entities en ON en.id = x.entity_id
+                        WHERE x.event_id = ev.id AND x.role = 'actor'
+                          AND (x.entity_id = ? OR lower(en.name) LIKE ? OR lower(x.text) LIKE ?)))
+                 AND (? IS NULL OR EXISTS (SELECT 1 FROM event_arguments x
+                        WHERE x.event_id = ev.id AND x.entity_id = ?))
+               ORDER BY ev.date_value IS NULL, ev.date_value, a.published, ev.trigger_start LIMIT ?""",
+            [type, type, since, since, actor, actor, like, like, entity_id, entity_id, limit],
+        )
+
+    def attributions_by(self, entity_id: str, *, limit: int = 200) -> list[dict[str, Any]]:
+        """Statements attributed to an entity, with their articles."""
+        return self._dicts(
+            """SELECT t.id, t.article_id, a.title, a.published, t.kind, t.cue_text AS cue,
+                      t.content_text AS content
+               FROM attributions t JOIN articles a ON a.id = t.article_id
+               WHERE t.source_entity_id = ? ORDER BY a.published, t.content_start LIMIT ?""",
+            [entity_id, limit],
+        )
+
     def count(self, table: str) -> int:
         """Rows in one of the store's tables."""
-        if table not in _TABLES and table != "runs":
+        if table not in (*_TABLES, "runs"):
             raise StoreError(f"unknown table {table!r}")
         return int(self.db.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0])
 
