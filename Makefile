@@ -4,6 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 SHARED ?= ../shared
+PYDIRS := $(wildcard src tests bench scripts)
 
 .PHONY: demo test lint typecheck pytest eval bench install clean
 
@@ -24,8 +25,8 @@ demo: install
 	$(BIN)/reportedly analyze examples/charter97-xi-putin.txt --db reportedly.db
 
 lint: install
-	$(BIN)/ruff check src tests bench scripts
-	$(BIN)/ruff format --check src tests bench scripts
+	$(BIN)/ruff check $(PYDIRS)
+	$(BIN)/ruff format --check $(PYDIRS)
 
 typecheck: install
 	$(BIN)/mypy

@@ -199,5 +199,5 @@ def analyze(
     settings = settings or Settings()
     raws = iter_inputs(inputs, settings, input_format=input_format, url=url)
     articles = extract_all(raws, settings, is_stored)
-    nlp = load_pipeline(settings.model)
+    nlp = load_pipeline(settings.model, gazetteer_path=settings.gazetteer_path)
     yield from analyze_articles(articles, nlp, settings, run_id)

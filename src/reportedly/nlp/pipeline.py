@@ -61,13 +61,17 @@ def find_model(name: str | None = None) -> str:
 
 @functools.cache
 def load_pipeline(
-    model: str | None = None, *, components: tuple[str, ...] | None = None
+    model: str | None = None,
+    *,
+    components: tuple[str, ...] | None = None,
+    gazetteer_path: str | None = None,
 ) -> Language:
     """Load the model and add reportedly's components; cached, so once per process.
 
     Args:
         model: model package name; ``None`` picks the installed English model.
         components: factory names to add (default: all of ``COMPONENTS`` that import).
+        gazetteer_path: a user gazetteer JSONL whose entries override the bundled ones.
 
     Returns:
         The ``Language`` object.
@@ -96,7 +100,8 @@ def load_pipeline(
         if not nlp.has_factory(factory):
             logger.warning("module %s registers no factory %r; component skipped", module, factory)
             continue
-        nlp.add_pipe(factory, last=True)
+        config = {"gazetteer_path": gazetteer_path} if factory == "reportedly_entities" else {}
+        nlp.add_pipe(factory, last=True, config=config)
     return nlp
 
 

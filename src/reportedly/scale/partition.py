@@ -47,6 +47,6 @@ def process_partition(
         run_id: the Run the results belong to.
     """
     is_stored = _stored_checker(skip_stored_in) if skip_stored_in else None
-    nlp = load_pipeline(settings.model)
+    nlp = load_pipeline(settings.model, gazetteer_path=settings.gazetteer_path)
     articles = extract_all(raws, settings, is_stored)
     return list(analyze_articles(articles, nlp, settings, run_id))
