@@ -135,7 +135,23 @@ def convert_attributions(doc: Doc, article_id: str, index: EntityIndex) -> list[
 def _chain_link(text: str, link: Sequence[Any], index: EntityIndex) -> ChainLink:
     name, pair, origin = link[0], link[1], link[2]
     span = _span(text, pair)
-    return ChainLink(name=str(name), span=span, entity_id=index.entity_at(span), origin=str(origin))
+    entity_id = index.entity_at(span) if span else outlet_entity(str(name)).id
+    return ChainLink(name=str(name), span=span, entity_id=entity_id, origin=str(origin))
+
+
+def outlet_entity(name: str) -> Entity:
+    """The entity of a publishing outlet named in article metadata (gazetteer, else a new one)."""
+    from ..gazetteer import load_gazetteer, normalise
+
+    found = load_gazetteer().lookup(name, label="ORG")
+    if found is not None:
+        return found
+    return Entity(
+        id=make_id("entity", normalise(name), "media_outlet"),
+        name=name,
+        type="media_outlet",
+        origin="unknown",
+    )
 
 
 def claimant(attributions: Sequence[Attribution], start: int, end: int) -> str | None:
@@ -198,11 +214,16 @@ def doc_to_analysis(doc: Doc, article: Article, run_id: str | None = None) -> An
     index = EntityIndex(mentions)
     attributions = convert_attributions(doc, article.id, index)
     events = convert_events(doc, article.id, index, attributions)
+    if article.outlet:  # the outlet heads every chain, named in the text or not
+        outlet = outlet_entity(article.outlet)
+        if all(e.id != outlet.id for e in entities):
+            entities.append(outlet)
+    # One canonical order (the store reads rows back in it), so a record round-trips exactly.
     return Analysis(
         article=article,
-        mentions=tuple(mentions),
-        attributions=tuple(attributions),
+        mentions=tuple(sorted(mentions, key=lambda m: (m.span.start, m.span.end, m.id))),
+        attributions=tuple(sorted(attributions, key=lambda a: (a.content.start, a.id))),
         entities=tuple(entities),
-        events=tuple(events),
+        events=tuple(sorted(events, key=lambda e: (e.trigger.start, e.id))),
         run_id=run_id,
     )

@@ -308,6 +308,10 @@ def analysis_rows(analysis: Analysis) -> dict[str, list[Row]]:
         "articles": [article_row(analysis.article, run_id)],
         "article_dates": list(date_rows(analysis.article)),
         "entities": [entity_row(e) for e in analysis.entities],
+        "article_entities": [
+            {"article_id": analysis.article.id, "position": i, "entity_id": e.id}
+            for i, e in enumerate(analysis.entities)
+        ],
         "mentions": [mention_row(m, run_id) for m in analysis.mentions],
         "attributions": [attribution_row(a, run_id) for a in analysis.attributions],
         "chain_links": [r for a in analysis.attributions for r in chain_rows(a)],

@@ -122,3 +122,19 @@ def m001_initial(db: Database) -> None:
         END;
         """,
     )
+
+
+@MIGRATIONS()
+def m002_article_entities(db: Database) -> None:
+    """Which entities each article's record lists, in order (outlets without mentions included)."""
+    run_script(
+        db,
+        """
+        CREATE TABLE article_entities (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL, entity_id TEXT NOT NULL REFERENCES entities(id),
+            PRIMARY KEY (article_id, position)
+        );
+        CREATE INDEX article_entities_entity ON article_entities(entity_id);
+        """,
+    )

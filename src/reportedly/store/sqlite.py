@@ -32,6 +32,7 @@ _TABLES = (
     "articles",
     "article_dates",
     "entities",
+    "article_entities",
     "mentions",
     "attributions",
     "chain_links",
@@ -173,7 +174,13 @@ class SQLiteStore:
         events = self._dicts(
             "SELECT * FROM events WHERE article_id = ? ORDER BY trigger_start, id", [full]
         )
-        entity_ids = sorted({m["entity_id"] for m in mentions if m["entity_id"]})
+        entity_ids = [
+            r["entity_id"]
+            for r in self._dicts(
+                "SELECT entity_id FROM article_entities WHERE article_id = ? ORDER BY position",
+                [full],
+            )
+        ]
         return Analysis(
             article=article,
             mentions=tuple(R.row_mention(text, m) for m in mentions),
