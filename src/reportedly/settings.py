@@ -72,7 +72,9 @@ SETTINGS_HELP: dict[str, str] = {f.name: f.metadata["help"] for f in dataclasses
 
 def _coerce(name: str, value: Any, default: Any) -> Any:
     target = type(default) if default is not None else str
-    if isinstance(value, target) and not (target is int and isinstance(value, bool)):
+    if target is int and isinstance(value, bool):
+        raise ConfigError(f"setting {name}: invalid value {value!r} (expected a whole number)")
+    if isinstance(value, target):
         return value
     try:
         if target is bool:

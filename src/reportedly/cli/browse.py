@@ -38,8 +38,10 @@ def open_readonly(db_path: str):  # type: ignore[no-untyped-def]
 @click.command("list")
 @db_option
 @fmt_option
-@click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
-@click.option("--offset", type=click.IntRange(0), default=0)
+@click.option(
+    "--limit", type=click.IntRange(1), default=50, show_default=True, help="At most this many rows."
+)
+@click.option("--offset", type=click.IntRange(0), default=0, help="Skip this many rows first.")
 def list_cmd(db_path: str, fmt: str, limit: int, offset: int) -> None:
     """List stored articles, newest first.
 
@@ -54,7 +56,12 @@ def list_cmd(db_path: str, fmt: str, limit: int, offset: int) -> None:
 @click.argument("article_id")
 @db_option
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output: the readable record or its JSON.",
 )
 def show_cmd(article_id: str, db_path: str, fmt: str) -> None:
     """Show one stored article's whole record (ID or a unique prefix of it).
@@ -76,7 +83,13 @@ def show_cmd(article_id: str, db_path: str, fmt: str) -> None:
 @click.argument("query")
 @db_option
 @fmt_option
-@click.option("--limit", type=click.IntRange(1), default=20, show_default=True)
+@click.option(
+    "--limit",
+    type=click.IntRange(1),
+    default=20,
+    show_default=True,
+    help="At most this many results.",
+)
 @click.option(
     "--raw", is_flag=True, help="Pass QUERY to SQLite FTS5 as is (AND, OR, NEAR, prefix*)."
 )

@@ -30,7 +30,14 @@ def _finish(report: dict[str, float], text: str, fmt: str, floors: str | None) -
         click.echo(f"all floors in {floors} hold", err=True)
 
 
-fmt_option = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+fmt_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output: a readable table or JSON.",
+)
 floors_option = click.option(
     "--floors",
     type=click.Path(exists=True, dir_okay=False),

@@ -70,7 +70,13 @@ def quotes_cmd(target: str, db_path: str, fmt: str) -> None:
 @db_option
 @fmt_option
 @click.option("--type", "type_", help="Only this type (person, country, media_outlet, ...).")
-@click.option("--limit", type=click.IntRange(1), default=100, show_default=True)
+@click.option(
+    "--limit",
+    type=click.IntRange(1),
+    default=100,
+    show_default=True,
+    help="At most this many rows.",
+)
 def entities_cmd(db_path: str, fmt: str, type_: str | None, limit: int) -> None:
     """Entities mentioned in stored articles, most mentioned first.
 
@@ -119,7 +125,13 @@ def entity_cmd(name_or_id: str, db_path: str, fmt: str) -> None:
 @click.option("--actor", help="Actor: entity id or (part of) a name.")
 @click.option("--type", "type_", help="PLOVER event type, e.g. CONSULT.")
 @click.option("--since", help="Only events dated on or after this ISO date.")
-@click.option("--limit", type=click.IntRange(1), default=200, show_default=True)
+@click.option(
+    "--limit",
+    type=click.IntRange(1),
+    default=200,
+    show_default=True,
+    help="At most this many rows.",
+)
 def events_cmd(
     db_path: str, fmt: str, actor: str | None, type_: str | None, since: str | None, limit: int
 ) -> None:

@@ -77,13 +77,20 @@ def _decoded(raw: RawDocument) -> str:
 
 def _from_html(raw: RawDocument, text_in: str) -> dict[str, object]:
     page = extract_html(text_in, url=raw.url, location=raw.location)
-    text, spans = compose([page.title, *page.paragraphs])
+    paragraphs = list(page.paragraphs)
+    if paragraphs and page.title and paragraphs[0] == page.title:  # trafilatura keeps the <h1>
+        paragraphs = paragraphs[1:]
+    text, spans = compose([page.title, *paragraphs])
     url = raw.url or page.url
     dates: tuple[PageDate, ...] = ()
     if page.date and _ISO_DATE.match(page.date):
         dates = (PageDate(value=page.date, kind="published", origin="html-metadata"),)
+    # trafilatura falls back to the host name when a page declares no site name
+    from_url = page.sitename in (None, page.hostname, domain_of(url))
     outlet, origin = (
-        (page.sitename, "html-metadata") if page.sitename else (domain_of(url), "url-domain")
+        (domain_of(url) or page.sitename, "url-domain")
+        if from_url
+        else (page.sitename, "html-metadata")
     )
     body = _body_span(text, spans[1:])
     return dict(
@@ -166,7 +173,8 @@ def build_article(raw: RawDocument, settings: Settings) -> Article:
         IngestError: binary or undecodable bytes.
         ExtractionError: no article text could be found.
     """
-    decoded = normalise_text(_decoded(raw))
+    # JSONL text is the caller's: offsets must refer to it exactly, so it is not normalised.
+    decoded = _decoded(raw) if raw.kind == "article" else normalise_text(_decoded(raw))
     if not decoded.strip():
         raise ExtractionError("empty text", input=raw.location)
     if raw.kind == "html":

@@ -6,6 +6,7 @@ A malformed line is a Failure naming ``path:line``; the other lines go on.
 
 from __future__ import annotations
 
+import gzip
 import json
 import logging
 from collections.abc import Iterator
@@ -35,6 +36,8 @@ def parse_line(line: str, location: str) -> RawDocument:
     text = obj.get("text")
     if not isinstance(text, str) or not text.strip():
         raise IngestError('missing or empty "text"', input=location)
+    if any("\ud800" <= ch <= "\udfff" for ch in text):
+        raise IngestError("text contains lone surrogates (invalid Unicode)", input=location)
     record_id = obj.get("id")
     given = {k: obj[k] for k in GIVEN_FIELDS if isinstance(obj.get(k), str)}
     return RawDocument(
@@ -53,7 +56,8 @@ def iter_jsonl(path: Path, settings: Settings) -> Iterator[RawDocument | Failure
     if not path.is_file():
         raise IngestError("no such file", input=str(path))
     try:
-        with path.open("r", encoding="utf-8", errors="strict") as fh:
+        opener = gzip.open if path.name.lower().endswith(".gz") else open
+        with opener(path, "rt", encoding="utf-8", errors="strict") as fh:
             for number, line in enumerate(fh, start=1):
                 location = f"{path}:{number}"
                 if not line.strip():
@@ -69,5 +73,5 @@ def iter_jsonl(path: Path, settings: Settings) -> Iterator[RawDocument | Failure
                     yield Failure(location, e.message)
     except UnicodeDecodeError as e:
         yield Failure(str(path), f"not UTF-8 JSONL: {e.reason} at byte {e.start}")
-    except OSError as e:
+    except (OSError, EOFError) as e:
         yield Failure(str(path), f"cannot read: {e}")

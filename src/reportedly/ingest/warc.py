@@ -53,6 +53,16 @@ def iter_warc(path: Path, settings: Settings) -> Iterator[RawDocument | Failure]
         yield Failure(str(path), "no HTML or text response records in WARC")
 
 
+def _payload_left(record: object) -> int:
+    """Bytes of the record's declared payload that could not be read (0 for a whole record)."""
+    raw = getattr(record, "raw_stream", None)
+    limit = getattr(raw, "limit", 0)
+    if not isinstance(limit, int) or limit <= 0:
+        return 0
+    rest = raw.read(limit)  # type: ignore[union-attr]
+    return limit - len(rest)
+
+
 def _record_document(
     record: object, location: str, settings: Settings
 ) -> RawDocument | Failure | None:
@@ -65,6 +75,8 @@ def _record_document(
     where = f"{location} ({url})" if url else location
     if len(body) > settings.max_bytes:
         return Failure(where, f"record is larger than the limit of {settings.max_bytes} bytes")
+    if _payload_left(record) > 0:  # the file ended before the record's declared length
+        return Failure(where, "truncated record (the WARC file ends inside it)")
     if not body.strip():
         return Failure(where, "empty response body")
     kind: ContentKind = "text" if "text/plain" in content_type.lower() else "html"

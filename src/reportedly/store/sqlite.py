@@ -43,7 +43,7 @@ _TABLES = (
 
 def escape_fts(query: str) -> str:
     """Each word of ``query`` as a quoted FTS5 term, so user text never parses as FTS syntax."""
-    terms = [t.replace('"', '""') for t in query.split()]
+    terms = [t.replace('"', '""') for t in query.replace("\x00", " ").split()]
     return " ".join(f'"{t}"' for t in terms) or '""'
 
 
