@@ -1,0 +1,133 @@
+"""Find all attributions of a parsed Doc: run the extractors, settle overlaps, resolve, chain."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from ..context import get_context
+from .according_to import find_according_to
+from .chains import base_chain, speaker_chain
+from .direct import find_direct
+from .indirect import find_indirect
+from .quotes import derive_kind, group_quotes, quoted_mask, scan_quotes
+from .spans import TEXT_KEY, text_of, token_in_quote
+from .speakers import entity_mentions, find_sourcing_statements, resolve_source
+from .types import Candidate, ChainEntry, Offsets, RawAttribution
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+logger = logging.getLogger(__name__)
+
+MAX_SHARED = 0.5  # an indirect content sharing more than this with a direct one is a duplicate
+
+
+def _inside(point: int, frags: tuple[Offsets, ...]) -> bool:
+    return any(s <= point < e for s, e in frags)
+
+
+def _overlap(a: tuple[Offsets, ...], b: tuple[Offsets, ...]) -> float:
+    """Share of ``a``'s characters that lie in ``b``."""
+    total = sum(e - s for s, e in a) or 1
+    shared = sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
+    return shared / total
+
+
+def find_candidates(doc: Doc) -> list[Candidate]:
+    """All candidates of ``doc``: direct quotes first, then per-sentence indirect ones."""
+    text = text_of(doc)
+    quotes = scan_quotes(text)
+    in_quote = token_in_quote(doc, quotes)
+    direct = find_direct(doc, group_quotes(text, quotes), in_quote)
+    others: list[Candidate] = []
+    for sent in doc.sents:
+        try:
+            others.extend(find_according_to(sent))
+            others.extend(find_indirect(sent))
+        except Exception:  # one bad sentence never fails the document
+            logger.exception("sentence at %d skipped", sent.start_char)
+    kept = list(direct)
+    cues = {c.cue_head for c in direct}
+    for cand in others:
+        if cand.cue_head in cues or in_quote[cand.cue_head]:
+            continue
+        if any(_inside(cand.cue[0], d.content_frags) for d in direct):
+            continue
+        if any(_overlap(cand.content_frags, d.content_frags) > MAX_SHARED for d in direct):
+            continue
+        cues.add(cand.cue_head)
+        kept.append(cand)
+    return sorted(kept, key=lambda c: (c.content[0], -c.content[1]))
+
+
+def _parents(cands: list[Candidate]) -> list[int | None]:
+    """For each candidate, the innermost other candidate whose content holds its cue and content."""
+    parents: list[int | None] = []
+    for i, c in enumerate(cands):
+        best: int | None = None
+        for j, p in enumerate(cands):
+            if j == i or not _inside(c.cue[0], p.content_frags):
+                continue
+            if not (p.content[0] <= c.content[0] and c.content[1] <= p.content[1]):
+                continue
+            if best is None or p.content[1] - p.content[0] < (
+                cands[best].content[1] - cands[best].content[0]
+            ):
+                best = j
+        parents.append(best)
+    return parents
+
+
+def find_attributions(doc: Doc) -> list[RawAttribution]:
+    """The attributions of a parsed ``doc``, parents before children, with chains.
+
+    Example:
+        >>> atts = find_attributions(nlp("Police said the road was closed."))
+        >>> [(a.kind, a.cue) for a in atts]
+        [('indirect', (7, 11))]
+    """
+    text = doc.text
+    doc.user_data[TEXT_KEY] = text
+    try:
+        return _assemble(doc, text, find_candidates(doc))
+    finally:
+        doc.user_data.pop(TEXT_KEY, None)
+
+
+def _assemble(doc: Doc, text: str, cands: list[Candidate]) -> list[RawAttribution]:
+    """Resolve speakers, find parents and chains, and build the records."""
+    mask = quoted_mask(text)
+    mentions = entity_mentions(doc)
+    statements = find_sourcing_statements(doc, mentions)
+    outlet = get_context(doc).outlet
+    parents = _parents(cands)
+    chains: list[tuple[ChainEntry, ...]] = []
+    result: list[RawAttribution] = []
+    for i, c in enumerate(cands):
+        resolved = resolve_source(doc, c, mentions, statements)
+        parent = parents[i]
+        if parent is not None and parent < i:
+            base = chains[parent]
+        else:
+            base = base_chain(text, outlet, statements, c.cue[0])
+        chain = speaker_chain(text, base, c.source, resolved)
+        chains.append(chain)
+        kind = c.kind
+        if kind != "according_to":
+            kind = derive_kind(text, list(c.content_frags), mask)
+        result.append(
+            RawAttribution(
+                kind=kind,
+                cue=c.cue,
+                content=c.content,
+                content_frags=c.content_frags,
+                source=c.source,
+                resolved_source=resolved,
+                parent=parent,
+                chain=chain,
+                confidence=c.confidence,
+                extractor=c.extractor,
+            )
+        )
+    return result

@@ -1,0 +1,50 @@
+"""Chains: names, entity identity (acronyms, short names) and outlet-first order."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportedly.nlp.attribution.chains import (
+    append_link,
+    base_chain,
+    link_name,
+    same_entity,
+    speaker_chain,
+)
+from reportedly.nlp.attribution.types import SourcingStatement
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("the ISW", "Institute for the Study of War (ISW)", True),
+        ("ISW", "Institute for the Study of War", True),
+        ("Xi", "Xi Jinping", True),
+        ("Putin", "Xi Jinping", False),
+        ("RBC-Ukraine", "Institute for the Study of War", False),
+    ],
+)
+def test_same_entity(a: str, b: str, same: bool) -> None:
+    assert same_entity(a, b) is same
+
+
+def test_link_name_drops_determiner_and_possessive() -> None:
+    text = "The report of the ISW’s analysts"
+    assert link_name(text, (0, 10)) == "report"
+    assert link_name(text, (14, 23)) == "ISW"
+
+
+def test_base_chain_uses_latest_statement_before_position() -> None:
+    text = "RBC-Ukraine reported with reference to ISW. Later text."
+    st = SourcingStatement(position=21, links=((0, 11), (39, 42)))
+    chain = base_chain(text, "Charter97", [st], position=50)
+    assert [c[0] for c in chain] == ["Charter97", "RBC-Ukraine", "ISW"]
+    assert chain[0] == ("Charter97", None, "article metadata")
+    assert [c[0] for c in base_chain(text, "Charter97", [st], position=5)] == ["Charter97"]
+
+
+def test_speaker_is_not_repeated() -> None:
+    text = "the ISW said"
+    base = (("Charter97", None, "article metadata"), ("ISW", (0, 7), "text"))
+    assert speaker_chain(text, base, (0, 7), None) == base
+    assert append_link(base, ("Putin", None, "text"))[-1][0] == "Putin"
