@@ -298,3 +298,18 @@ def build_analysis(text: str = SAMPLE_TEXT, article_id: str = "a1b2c3d4e5f60718"
 def sample_analysis() -> Analysis:
     """A hand-built Analysis with dates, chains, nested attributions and an event."""
     return build_analysis()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="Rewrite tests/golden/*.json from the current output instead of comparing.",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """True under ``pytest --update-golden``."""
+    return bool(request.config.getoption("--update-golden"))
