@@ -45,7 +45,7 @@ def triples(doc: Doc) -> list[tuple[str | None, str | None, str | None]]:
         ),
         (
             "It was reported that the talks had failed.",
-            [(None, "reported", "that the talks had failed")],
+            [(None, "was reported", "that the talks had failed")],
         ),
         (
             "According to the police, the road was closed on Monday.",

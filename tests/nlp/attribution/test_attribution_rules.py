@@ -70,7 +70,7 @@ def triples(doc: Doc) -> list[tuple[str | None, str, str, str]]:
     [
         (INDIRECT, [("Police", "said", "the road was closed", "indirect")]),
         (DIRECT, [("she", "said", "“We will win,”", "direct")]),
-        (PASSIVE, [(None, "reported", "that talks failed", "indirect")]),
+        (PASSIVE, [(None, "was reported", "that talks failed", "indirect")]),
         (NO_CUE, []),
     ],
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from .spans import source_offsets, trimmed
+from .spans import full_source_offsets, trimmed
 from .types import EXTRACTOR_ACCORDING, Candidate, Offsets
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ def according_candidate(tok: Token) -> Candidate | None:
     objs = [c for c in to.children if c.dep_ == "pobj"]
     if not objs:
         return None
-    source = source_offsets(objs[0])
+    source = full_source_offsets(objs[0])
     right = max(objs[0].right_edge.i, to.i) + 1
     frags = _clause_pieces(tok.sent, (tok.i, right))
     if not frags:

@@ -12,7 +12,14 @@ import re
 from typing import TYPE_CHECKING
 
 from .quotes import Quote, word_count
-from .spans import cue_offsets, find_subject, is_cue_verb, source_offsets, text_of, trimmed
+from .spans import (
+    cue_offsets,
+    find_subject,
+    full_source_offsets,
+    is_cue_verb,
+    text_of,
+    trimmed,
+)
 from .types import EXTRACTOR_DIRECT, Candidate, Offsets
 
 if TYPE_CHECKING:
@@ -119,7 +126,7 @@ def _dash_signature(doc: Doc, group: tuple[Quote, ...]) -> Candidate | None:
 def _candidate(doc: Doc, group: tuple[Quote, ...], cue: Token, source: Offsets | None) -> Candidate:
     subject = None if cue.is_punct else find_subject(cue)
     if subject is not None:
-        source = source_offsets(subject)
+        source = full_source_offsets(subject)
     frags = _frags(group)
     return Candidate(
         kind="direct",

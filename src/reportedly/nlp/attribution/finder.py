@@ -11,7 +11,7 @@ from .chains import base_chain, speaker_chain
 from .direct import find_direct
 from .indirect import find_indirect
 from .quotes import derive_kind, group_quotes, quoted_mask, scan_quotes
-from .spans import TEXT_KEY, text_of, token_in_quote
+from .spans import TEXT_KEY, source_offsets, text_of, token_in_quote
 from .speakers import entity_mentions, find_sourcing_statements, resolve_source
 from .types import Candidate, ChainEntry, Offsets, RawAttribution
 
@@ -49,9 +49,12 @@ def find_candidates(doc: Doc) -> list[Candidate]:
             logger.exception("sentence at %d skipped", sent.start_char)
     kept = list(direct)
     cues = {c.cue_head for c in direct}
+    title = get_context(doc).title_span
     for cand in others:
         if cand.cue_head in cues or in_quote[cand.cue_head]:
             continue
+        if title is not None and title[0] <= cand.cue[0] < title[1] and doc[cand.cue_head].is_title:
+            continue  # "Main Failure Details Revealed": headline case, not a cue
         if any(_inside(cand.cue[0], d.content_frags) for d in direct):
             continue
         if any(_overlap(cand.content_frags, d.content_frags) > MAX_SHARED for d in direct):
@@ -77,6 +80,17 @@ def _parents(cands: list[Candidate]) -> list[int | None]:
                 best = j
         parents.append(best)
     return parents
+
+
+def _speaker_name(doc: Doc, cand: Candidate) -> Offsets | None:
+    """The source for chains: its head phrase, without appositions ("Jane Doe", not
+    "Jane Doe, a senator who ..."), inside the span the record keeps."""
+    if cand.source is None or cand.source_head is None:
+        return cand.source
+    short = source_offsets(doc[cand.source_head])
+    if short is None or not (cand.source[0] <= short[0] and short[1] <= cand.source[1]):
+        return cand.source
+    return short
 
 
 def find_attributions(doc: Doc) -> list[RawAttribution]:
@@ -111,7 +125,7 @@ def _assemble(doc: Doc, text: str, cands: list[Candidate]) -> list[RawAttributio
             base = chains[parent]
         else:
             base = base_chain(text, outlet, statements, c.cue[0])
-        chain = speaker_chain(text, base, c.source, resolved)
+        chain = speaker_chain(text, base, _speaker_name(doc, c), resolved)
         chains.append(chain)
         kind = c.kind
         if kind != "according_to":

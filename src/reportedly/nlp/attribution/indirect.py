@@ -11,15 +11,14 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from .cues import CUE_NOUNS
 from .lexicon import load_lexicon
 from .quotes import DOUBLE_MARKS
+from .readings import readings
 from .spans import (
     balance_quote,
     cue_offsets,
     find_subject,
-    source_offsets,
-    subtree_offsets,
+    full_source_offsets,
     text_of,
 )
 from .types import EXTRACTOR_INDIRECT, EXTRACTOR_NOUN, Candidate, Offsets
@@ -30,39 +29,36 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
-def content_options(verb: Token) -> list[tuple[str, tuple[Offsets, ...]]]:
-    """Every (rule, content pieces) reading of ``verb``'s complements, whatever its lemma."""
-    options: list[tuple[str, tuple[Offsets, ...]]] = []
-    children = list(verb.children)
-    for child in children:
-        if child.dep_ == "ccomp":
-            options.append(("ccomp", subtree_offsets(child)))
-    if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
-        options.append(("parataxis", subtree_offsets(verb.head, minus=verb)))
-    for child in children:
-        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
-            options.append(("xcomp", subtree_offsets(child)))
-    for child in children:
-        if child.dep_ == "dobj":
-            options.append(("dobj", subtree_offsets(child)))
-        elif child.dep_ == "prep" and child.lower_ in ("for", "on", "about"):
-            objs = [c for c in child.children if c.dep_ == "pobj"]
-            if objs:
-                options.append(("prep", subtree_offsets(objs[0])))
-    return [(rule, frags) for rule, frags in options if frags]
+PREP_RULES = frozenset({"prep", "prep2", "n_prep"})
+MAX_PREP_GAP = 3  # tokens between a cue and its preposition to join them ("accused her of")
 
 
-def _content_of(verb: Token) -> tuple[tuple[Offsets, ...], float] | None:
-    """The content pieces of a cue verb and a confidence, or None when it has none."""
+def _best_reading(tok: Token) -> tuple[str, tuple[Offsets, ...], float] | None:
+    """The most confident learned (rule, content pieces) reading of a cue token, or None."""
     lexicon = load_lexicon()
-    lemma = verb.lemma_.lower()
-    best: tuple[tuple[Offsets, ...], float] | None = None
-    for rule, frags in content_options(verb):
-        quoted = any(c in DOUBLE_MARKS for s, e in frags for c in text_of(verb.doc)[s:e])
+    lemma = tok.lemma_.lower()
+    text = text_of(tok.doc)
+    best: tuple[str, tuple[Offsets, ...], float] | None = None
+    for rule, frags in readings(tok):
+        quoted = any(c in DOUBLE_MARKS for s, e in frags for c in text[s:e])
         confidence = lexicon.score(lemma, rule, quoted=quoted)
-        if confidence is not None and (best is None or confidence > best[1]):
-            best = (frags, confidence)
+        if confidence is not None and (best is None or confidence > best[2]):
+            best = (rule, frags, confidence)
     return best
+
+
+def _cue_with_prep(tok: Token, rule: str, content: Offsets) -> Offsets:
+    """The cue, extended to the preposition that introduces a prepositional content."""
+    cue = cue_offsets(tok)
+    if rule not in PREP_RULES:
+        return cue
+    span = tok.doc.char_span(content[0], content[1], alignment_mode="expand")
+    if span is None or span.start == 0:
+        return cue
+    prep = tok.doc[span.start - 1]
+    if prep.dep_ == "prep" and prep.head.i == tok.i and 0 < prep.i - tok.i <= MAX_PREP_GAP:
+        return (cue[0], prep.idx + len(prep.text))
+    return cue
 
 
 def _source_of(verb: Token) -> tuple[Offsets | None, int | None]:
@@ -71,11 +67,11 @@ def _source_of(verb: Token) -> tuple[Offsets | None, int | None]:
         if child.dep_ == "agent":
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
-                return source_offsets(objs[0]), objs[0].i
+                return full_source_offsets(objs[0]), objs[0].i
     subject = find_subject(verb)
     if subject is None or subject.dep_ in ("nsubjpass", "expl") or subject.lower_ == "there":
         return None, None
-    return source_offsets(subject), subject.i
+    return full_source_offsets(subject), subject.i
 
 
 def verb_candidate(verb: Token) -> Candidate | None:
@@ -83,16 +79,16 @@ def verb_candidate(verb: Token) -> Candidate | None:
     lemma = verb.lemma_.lower()
     if verb.pos_ not in ("VERB", "AUX") or lemma not in load_lexicon().cue_lemmas:
         return None
-    found = _content_of(verb)
-    if found is None or not found[0]:
+    found = _best_reading(verb)
+    if found is None:
         return None
-    frags, confidence = found
+    rule, frags, confidence = found
     text = text_of(verb.doc)
     frags = tuple(balance_quote(text, f) for f in frags)
     source, head = _source_of(verb)
     return Candidate(
         kind="indirect",
-        cue=cue_offsets(verb),
+        cue=_cue_with_prep(verb, rule, frags[0]),
         content_frags=frags,
         source=source,
         source_head=head,
@@ -102,30 +98,35 @@ def verb_candidate(verb: Token) -> Candidate | None:
     )
 
 
-def noun_candidate(noun: Token) -> Candidate | None:
-    """``X's claim that Y`` / ``a statement that Y``: a cue noun with a that-clause."""
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in CUE_NOUNS:
-        return None
-    clause = next(
-        (
-            c
-            for c in noun.children
-            if c.dep_ in ("acl", "ccomp", "relcl")
-            and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
-        ),
-        None,
-    )
-    if clause is None:
-        return None
+def _noun_source(noun: Token) -> Token | None:
+    """The owner of a cue noun: ``X's claim``, or the subject of ``X made the claim``."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
+        subject = find_subject(noun.head)
+        if subject is not None and subject.dep_ not in ("nsubjpass", "expl"):
+            return subject
+    return None
+
+
+def noun_candidate(noun: Token) -> Candidate | None:
+    """``X's claim that Y`` / ``questions about Y``: a cue noun with its complement."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in load_lexicon().cue_lemmas:
+        return None
+    found = _best_reading(noun)
+    if found is None:
+        return None
+    rule, frags, confidence = found
+    owner = _noun_source(noun)
     return Candidate(
         kind="indirect",
-        cue=(noun.idx, noun.idx + len(noun.text)),
-        content_frags=subtree_offsets(clause),
-        source=source_offsets(owner) if owner is not None else None,
+        cue=_cue_with_prep(noun, rule, frags[0]),
+        content_frags=frags,
+        source=full_source_offsets(owner) if owner is not None else None,
         source_head=owner.i if owner is not None else None,
         cue_head=noun.i,
-        confidence=0.5,
+        confidence=confidence,
         extractor=EXTRACTOR_NOUN,
     )
 

@@ -15,21 +15,27 @@ import logging
 from dataclasses import dataclass, field
 from importlib import resources
 
-from .cues import CLAUSE_VERBS, OBJECT_VERBS, PARTICLE_CUES, SPEECH_VERBS, XCOMP_VERBS
+from .cues import CLAUSE_VERBS, CUE_NOUNS, OBJECT_VERBS, PARTICLE_CUES, SPEECH_VERBS, XCOMP_VERBS
 
 logger = logging.getLogger(__name__)
 
 RESOURCE = "attribution_cues.json"
-RULES = ("ccomp", "parataxis", "xcomp", "dobj", "prep")
+RULES = (
+    *("ccomp", "parataxis", "xcomp", "advcl", "dobj", "dobj_x", "prep", "prep2"),
+    *("n_clause", "n_prep"),
+)
 MIN_COUNT = 3  # fewer observations than this: use the hand lists
 THRESHOLD = 0.3  # smoothed precision a learned pair needs
-FALLBACK = {"ccomp": 0.8, "parataxis": 0.7, "xcomp": 0.5, "dobj": 0.4, "prep": 0.4}
+# Confidence of a hand-listed pair never seen often enough in training; rules
+# missing here are trusted only when learned.
+FALLBACK = {"ccomp": 0.8, "parataxis": 0.7, "xcomp": 0.5, "dobj": 0.4, "prep": 0.4, "n_clause": 0.5}
 _HAND: dict[str, frozenset[str]] = {
     "ccomp": CLAUSE_VERBS,
     "parataxis": SPEECH_VERBS,
     "xcomp": XCOMP_VERBS,
     "dobj": OBJECT_VERBS,
     "prep": frozenset(lemma for lemma, _ in PARTICLE_CUES),
+    "n_clause": CUE_NOUNS,
 }
 
 
@@ -50,13 +56,14 @@ class CueLexicon:
             rule: one of ``RULES``.
             quoted: the content carries quoted words, which makes a hand-listed cue certain enough.
         """
-        if quoted and lemma in _HAND[rule]:
+        hand = lemma in _HAND.get(rule, frozenset())
+        if quoted and hand:
             return FALLBACK[rule]
         matched, seen = self.counts.get(rule, {}).get(lemma, (0, 0))
         if seen >= self.min_count:
             precision = (matched + 1) / (seen + 2)
             return precision if precision >= self.threshold else None
-        return FALLBACK[rule] if lemma in _HAND[rule] else None
+        return FALLBACK[rule] if hand else None
 
 
 def all_lemmas(counts: dict[str, dict[str, tuple[int, int]]]) -> frozenset[str]:

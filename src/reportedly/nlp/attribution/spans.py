@@ -18,6 +18,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 QUOTE_CHARS = DOUBLE_MARKS | frozenset("‘’'‚‹›")
 # How far up the tree (conj, xcomp, advcl) a cue may borrow its subject.
 MAX_SUBJECT_HOPS = 3
+CUE_AUX_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})  # left children joined to a cue
 
 
 TEXT_KEY = "reportedly.attribution.text"  # doc.text rebuilds the string on each access
@@ -121,14 +122,41 @@ def source_offsets(subject: Token) -> Offsets | None:
     return trimmed(doc, left, right, keep_quotes=False)
 
 
+def full_source_offsets(subject: Token) -> Offsets | None:
+    """The source span as PolNeAR marks it: the subject's whole subtree, appositions and
+    relative clauses included ("Jane Doe, a senator who ..."), but never across a line break.
+    """
+    doc = subject.doc
+    left, right = subject.left_edge.i, subject.right_edge.i + 1
+    for i in range(subject.i - 1, left - 1, -1):
+        if "\n" in doc[i].text:  # "7:25 a.m.\n\nDonald Trump": keep the head's line
+            left = i + 1
+            break
+    for i in range(subject.i + 1, right):
+        if "\n" in doc[i].text:
+            right = i
+            break
+    return trimmed(doc, left, right, keep_quotes=False)
+
+
 def is_cue_verb(tok: Token, lexicon: frozenset[str] = SPEECH_VERBS | CLAUSE_VERBS) -> bool:
     """Whether ``tok`` is a verb whose lemma is a reporting cue."""
     return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lexicon
 
 
 def cue_offsets(verb: Token) -> Offsets:
-    """The cue span: the verb with its particle ("summed up", "pointed out") when adjacent."""
+    """The cue span: the verb with its auxiliaries, negation and particle when adjacent.
+
+    A run of adverbs alone is left out ("also said" -> "said"), as PolNeAR does.
+    """
     start, end = verb.idx, verb.idx + len(verb.text)
+    left = verb.i
+    while left > 0 and verb.doc[left - 1].head.i == verb.i:
+        if verb.doc[left - 1].dep_ not in CUE_AUX_DEPS:
+            break
+        left -= 1  # "has said", "did not address", "have also questioned": PolNeAR's cue
+    if any(verb.doc[i].dep_ != "advmod" for i in range(left, verb.i)):
+        start = verb.doc[left].idx
     for child in verb.rights:
         if child.dep_ == "prt" and child.i <= verb.i + 2:
             end = child.idx + len(child.text)

@@ -1,6 +1,7 @@
 """Speaker resolution: link pronoun and description sources to a named entity of the document.
 
 Rules, in order: a source whose head lies in a named entity is already named;
+a description holding a name resolves to that name ("a WeWork spokesperson");
 a personal pronoun or a role noun ("he", "the president") goes to the nearest
 preceding person (a short name is expanded to its longest mention: "Xi" ->
 "Xi Jinping"); an organisation description ("the analysts", "experts", "the
@@ -150,6 +151,14 @@ def _latest_target(
     return (inner.start, inner.end) if inner else target
 
 
+def _named_inside(doc: Doc, span: Offsets, mentions: list[Mention]) -> Offsets | None:
+    """A name inside a description source ("a WeWork spokesperson" -> "WeWork")."""
+    inner = _whole_mention_in(text_of(doc), mentions, span)
+    if inner is None or (inner.start, inner.end) == span:
+        return None
+    return (inner.start, inner.end)
+
+
 def _head_in_mention(tok: Token, mentions: list[Mention]) -> bool:
     return any(m.start <= tok.idx < m.end for m in mentions)
 
@@ -173,6 +182,9 @@ def resolve_source(
     head = doc[cand.source_head]
     if _head_in_mention(head, mentions):
         return None
+    named = _named_inside(doc, cand.source, mentions)
+    if named is not None:  # "a WeWork spokesperson", "a spokesman for the Kremlin"
+        return named
     lower, lemma, at = head.lower_, head.lemma_.lower(), cand.source[0]
     found: Mention | None = None
     if lower in PERSON_PRONOUNS or (head.pos_ == "NOUN" and lemma in ROLE_NOUNS):
