@@ -82,6 +82,23 @@ def test_according_to_kind_comes_from_quote_marks() -> None:
     assert "content_j50" in format_report(report)
 
 
+@pytest.mark.parametrize(
+    ("pred_cue", "right"),
+    [([5, 6], True), ([6, 7], False), ([0, 5], False)],
+)
+def test_wordless_cues_match_by_characters(pred_cue: list[int], right: bool) -> None:
+    text = "PENCE: We will win."
+    gold = [
+        {
+            "id": "d2",
+            "text": text,
+            "attributions": [{"cue": [5, 6], "source": [0, 5], "content": [7, 19]}],
+        }
+    ]
+    report = score(gold, {"d2": [pred(pred_cue, [0, 5], [7, 19], "indirect")]})
+    assert report["cue_acc"] == (1.0 if right else 0.0)
+
+
 @pytest.mark.model
 @pytest.mark.slow
 def test_dev_floors() -> None:

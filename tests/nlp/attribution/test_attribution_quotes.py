@@ -22,6 +22,11 @@ from reportedly.nlp.attribution.quotes import (
         ("“Nested ‘single’ marks stay inside”", ["“Nested ‘single’ marks stay inside”"]),
         ("", []),
         ('"""', ['""', '"']),
+        ("''Tax reform,'' he said. ''No.''", ["''Tax reform,''", "''No.''"]),
+        ("He said ''a 'nested''' thing", ["''a 'nested'''"]),
+        ("The players' union's ''deal''", ["''deal''"]),
+        ("'''", ["'''"]),
+        ("''", ["''"]),
     ],
 )
 def test_scan_quotes(text: str, expected: list[str]) -> None:
@@ -49,6 +54,7 @@ def test_closed_quotes_are_not_grouped_across_paragraphs() -> None:
         ("He said it was “rigged” again.", (8, 29), "mixed"),
         ("He said it was fine.", (8, 19), "indirect"),
         ("...", (0, 3), "indirect"),
+        ("''All of this is quoted.''", (0, 26), "direct"),
     ],
 )
 def test_derive_kind(text: str, frag: tuple[int, int], kind: str) -> None:

@@ -30,7 +30,11 @@ logger = logging.getLogger(__name__)
 MIN_WORDS = 3  # shorter quotes are scare quotes or fragments of indirect speech
 SHORT_LEAD_TOKENS = 5  # "PENCE:" style transcript speakers before a colon
 MAX_CUE_GAP = 12  # tokens between a quote and a cue after it
-DASH_NAME_RE = re.compile(r"[ \t]*([―—–])[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4})")
+MIN_CLAUSE_TOKENS = 2  # a clausal complement this long (minus one) is a content of its own
+# "[ \t\xa0]": no line break between the quote, the dash and the name.
+DASH_NAME_RE = re.compile(
+    r"[ \t\xa0]*([―—–])[ \t\xa0]*([A-Z][\w.'’-]*(?:[ \t\xa0]+[A-Z][\w.'’-]*){0,4})"
+)
 
 
 def _sent_of(doc: Doc, char: int) -> Span | None:
@@ -61,6 +65,19 @@ def is_quotation(doc: Doc, group: tuple[Quote, ...], in_quote: list[bool]) -> bo
     return is_cue_verb(prev)
 
 
+def _has_own_clause(verb: Token, q_start: int, q_end: int) -> bool:
+    """``X said that Y`` near a quote: a clausal complement outside the quote is the
+    verb's own content, so the quote is someone else's (or the previous speaker's)."""
+    for child in verb.children:
+        if child.dep_ != "ccomp" or child.right_edge.i - child.left_edge.i < MIN_CLAUSE_TOKENS:
+            continue
+        left = child.left_edge
+        right = child.right_edge
+        if right.idx + len(right.text) <= q_start or left.idx >= q_end:
+            return True
+    return False
+
+
 def _cue_candidates(doc: Doc, group: tuple[Quote, ...], in_quote: list[bool]) -> list[Token]:
     """Cue verbs outside quotes in the sentences around the quote, nearest first."""
     first = _sent_of(doc, group[0].start)
@@ -76,6 +93,7 @@ def _cue_candidates(doc: Doc, group: tuple[Quote, ...], in_quote: list[bool]) ->
     q_start, q_end = group[0].start, group[-1].end
     found = [t for t in doc[start:end] if not in_quote[t.i] and is_cue_verb(t)]
     found = [t for t in found if t.idx < q_start or t.idx >= q_end]
+    found = [t for t in found if not _has_own_clause(t, q_start, q_end)]
 
     def distance(t: Token) -> int:
         return q_start - t.idx if t.idx < q_start else t.idx - q_end
@@ -183,15 +201,15 @@ def find_direct(doc: Doc, groups: list[tuple[Quote, ...]], in_quote: list[bool])
         try:
             if not is_quotation(doc, group, in_quote):
                 continue
+            dashed = _dash_signature(doc, group)
+            if dashed is not None:  # a signature under the quote beats any verb nearby
+                found.append(dashed)
+                continue
             cue, lead = _colon_cue(doc, group)
             if cue is None:
                 near = _cue_candidates(doc, group, in_quote)
                 cue = near[0] if near else None
             if cue is None:
-                dashed = _dash_signature(doc, group)
-                if dashed is not None:
-                    found.append(dashed)
-                    continue
                 if _continues(text_of(doc), found, group):
                     found[-1] = _merged(found[-1], found[-1].content_frags + _frags(group))
                 continue

@@ -10,6 +10,7 @@ from .according_to import find_according_to
 from .chains import base_chain, speaker_chain
 from .direct import find_direct
 from .indirect import find_indirect
+from .labels import find_labels
 from .quotes import derive_kind, group_quotes, quoted_mask, scan_quotes
 from .spans import TEXT_KEY, source_offsets, text_of, token_in_quote
 from .speakers import entity_mentions, find_sourcing_statements, resolve_source
@@ -35,11 +36,16 @@ def _overlap(a: tuple[Offsets, ...], b: tuple[Offsets, ...]) -> float:
 
 
 def find_candidates(doc: Doc) -> list[Candidate]:
-    """All candidates of ``doc``: direct quotes first, then per-sentence indirect ones."""
+    """All candidates of ``doc``: speaker labels and direct quotes first, then per-sentence
+    indirect ones."""
     text = text_of(doc)
     quotes = scan_quotes(text)
     in_quote = token_in_quote(doc, quotes)
-    direct = find_direct(doc, group_quotes(text, quotes), in_quote)
+    labels = find_labels(doc)
+    direct = [c for _, c in labels]
+    for cand in find_direct(doc, group_quotes(text, quotes), in_quote):
+        if not any(_inside(cand.content[0], (para,)) for para, _ in labels):
+            direct.append(cand)  # a quote opening a labelled paragraph is the label's
     others: list[Candidate] = []
     for sent in doc.sents:
         try:

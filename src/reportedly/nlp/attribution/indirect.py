@@ -12,7 +12,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from .lexicon import load_lexicon
-from .quotes import DOUBLE_MARKS
+from .quotes import has_double_mark
 from .readings import readings
 from .spans import (
     balance_quote,
@@ -40,7 +40,7 @@ def _best_reading(tok: Token) -> tuple[str, tuple[Offsets, ...], float] | None:
     text = text_of(tok.doc)
     best: tuple[str, tuple[Offsets, ...], float] | None = None
     for rule, frags in readings(tok):
-        quoted = any(c in DOUBLE_MARKS for s, e in frags for c in text[s:e])
+        quoted = any(has_double_mark(text[s:e]) for s, e in frags)
         confidence = lexicon.score(lemma, rule, quoted=quoted)
         if confidence is not None and (best is None or confidence > best[2]):
             best = (rule, frags, confidence)

@@ -4,7 +4,8 @@ Quotes are scanned per paragraph. A quote left open at the end of a paragraph is
 closed there (as PolNeAR's kinds assume); when the next paragraph opens with a
 quote mark, the two stretches form one *group*: a multi-paragraph quote.
 Straight, curly, low-high (``„ “``) and guillemet (``« »``) marks are handled;
-single quotes (``‘ ’``) are treated as nested marks, never as delimiters.
+single quotes (``‘ ’``) are treated as nested marks, never as delimiters. Two
+apostrophes (the typewriter style of the NYT) make one double mark.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ OPENERS = frozenset("“„«‟〝")
 CLOSERS = frozenset("”»〞〟")
 NEUTRAL = frozenset('"＂')
 DOUBLE_MARKS = OPENERS | CLOSERS | NEUTRAL
+TWO_APOSTROPHES = "''"  # one double mark written with two characters
 # What the scorer trims from both ends of a content before "exact" comparison.
 TRIM_CHARS = " \t\r\n\"'“”„«»‟‘’‚‹›.,;:"
 PARAGRAPH_RE = re.compile(r"\n\s*\n|\n")
@@ -63,19 +65,42 @@ def _looks_like_open(text: str, i: int) -> bool:
     return before.isspace() and after.isalnum()
 
 
+def mark_width(text: str, i: int) -> int:
+    """Length of the double quote mark at ``i``, or 0 when there is none.
+
+    Two apostrophes are one mark (2); three are a nested single quote closing
+    with the double one (3).
+    """
+    if text[i] in DOUBLE_MARKS:
+        return 1
+    if text.startswith(TWO_APOSTROPHES, i) and (i == 0 or text[i - 1] != "'"):
+        return 3 if text.startswith(TWO_APOSTROPHES + "'", i) else 2
+    return 0
+
+
+def has_double_mark(text: str) -> bool:
+    """Whether ``text`` holds a double quote mark (``''`` included)."""
+    return TWO_APOSTROPHES in text or any(c in DOUBLE_MARKS for c in text)
+
+
 def scan_paragraph(text: str, start: int, end: int) -> list[Quote]:
     """The double-quoted stretches of ``text[start:end]`` (absolute offsets)."""
     quotes: list[Quote] = []
     open_at: int | None = None
-    for i in range(start, end):
-        if text[i] not in DOUBLE_MARKS:
+    i = start
+    while i < end:
+        width = mark_width(text, i)
+        if width == 0:
+            i += 1
             continue
         if open_at is None:
-            if _can_open(text, i):
+            if width > 1 or _can_open(text, i):
                 open_at = i
+            i += min(width, 2)  # a nested single quote may open right after the mark
             continue
-        quotes.append(Quote(open_at, i + 1, True))
+        quotes.append(Quote(open_at, min(i + width, end), True))
         open_at = None
+        i += width
     if open_at is not None:
         stop = end
         while stop > open_at + 1 and text[stop - 1].isspace():

@@ -6,7 +6,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from .cues import CLAUSE_VERBS, SPEECH_VERBS
-from .quotes import DOUBLE_MARKS, Quote
+from .quotes import DOUBLE_MARKS, TWO_APOSTROPHES, Quote, mark_width
 from .types import Offsets
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ MAX_QUOTE_REACH = 300  # chars a content may grow to close a quote it opened
 def balance_quote(text: str, span: Offsets) -> Offsets:
     """Extend a content that opens a quote to the quote's closing mark in the same paragraph."""
     s, e = span
-    inner = text[s:e]
+    inner = text[s:e].replace(TWO_APOSTROPHES, '"')
     opened = sum(inner.count(c) for c in "“„«")
     closed = sum(inner.count(c) for c in "”»")
     if opened <= closed and inner.count('"') % 2 == 0:
@@ -76,8 +76,9 @@ def balance_quote(text: str, span: Offsets) -> Offsets:
     for i in range(e, stop):
         if text[i] == "\n":
             break
-        if text[i] in DOUBLE_MARKS:
-            return (s, i + 1)
+        width = mark_width(text, i)
+        if width:
+            return (s, i + width)
     return span
 
 
