@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-__all__ = ["macro_f1", "shingle_counts", "shingle_scores", "shingles", "tp_fp_fn"]
+__all__ = ["macro_f1", "shingle_scores", "shingles", "tp_fp_fn"]
 
 _TOKEN = re.compile(r"\w+")
 SHINGLE_SIZE = 4  # the benchmark's n-gram size
