@@ -19,9 +19,11 @@ from .coding import Candidate, find_candidates
 from .dates import Anchor, DateMatch, choose_anchor, find_dates, resolve_expression
 from .lexicon import Lexicon, load_lexicon
 from .modality import detect_modality
+from .recipients import place_recipient
 from .records import RawEvent
-from .roles import find_location, noun_roles, place_recipient, verb_roles
+from .roles import noun_roles, verb_roles
 from .spans import MentionRef, RoleSpan, read_mentions, role_spans
+from .syntax import find_location
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -96,7 +98,7 @@ def _event_date(
             resolved = resolve_expression(match.text, anchor, prefer_future=modality == "future")
             dated = EventDate(
                 resolved.value,
-                TextSpan.of(doc.text, match.start, match.end),
+                TextSpan(match.start, match.end, match.text),  # match.text is that slice
                 resolved.derivation,
                 resolved.year_inferred,
                 resolved.confidence,
@@ -113,14 +115,15 @@ def _event(
     dates: list[DateMatch],
 ) -> RawEvent:
     actor_heads, recipient_heads = _roles(candidate)
-    if not recipient_heads:
-        place = place_recipient(candidate.anchor, candidate.type)
-        recipient_heads = [place] if place is not None else []
-    if _reciprocal(candidate, actor_heads, recipient_heads):
+    reciprocal = _reciprocal(candidate, actor_heads, recipient_heads)
+    if reciprocal:
         actor_heads, recipient_heads = actor_heads + recipient_heads, []
     actors = role_spans(actor_heads, mentions)
-    taken = {(a.start, a.end) for a in actors}
-    recipients = [r for r in role_spans(recipient_heads, mentions) if (r.start, r.end) not in taken]
+    recipients = _recipient_spans(recipient_heads, actors, mentions)
+    if not recipients and not reciprocal:
+        # nobody else is named: PLOVER coders give the place acted in ("shelled Gorazde")
+        place = place_recipient(candidate.anchor, candidate.type)
+        recipients = _recipient_spans([place] if place is not None else [], actors, mentions)
     place = find_location(candidate.head) or find_location(candidate.anchor)
     location = (place.idx, place.idx + len(place.text)) if place is not None else None
     modality = detect_modality(candidate.anchor)
@@ -140,6 +143,14 @@ def _event(
         actor_countries=tuple(a.country for a in actors if a.country),
         recipient_countries=tuple(r.country for r in recipients if r.country),
     )
+
+
+def _recipient_spans(
+    heads: list[Token], actors: list[RoleSpan], mentions: list[MentionRef]
+) -> list[RoleSpan]:
+    """Recipient spans, without the actors themselves ("shelled its own positions")."""
+    taken = {(a.start, a.end) for a in actors}
+    return [r for r in role_spans(heads, mentions) if (r.start, r.end) not in taken]
 
 
 def _offsets(spans: list[RoleSpan]) -> tuple[tuple[int, int], ...]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .countries import country_of_words
-from .roles import conjuncts, np_span, resolve_pronoun
+from .syntax import conjuncts, np_span, resolve_pronoun
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -35,7 +35,7 @@ class RoleSpan:
     country: str | None
 
 
-def _offsets(doc: Doc, mention: Any) -> tuple[int, int] | None:
+def _offsets(length: int, mention: Any) -> tuple[int, int] | None:
     start = getattr(mention, "start_char", None)
     end = getattr(mention, "end_char", None)
     if start is None:
@@ -43,7 +43,7 @@ def _offsets(doc: Doc, mention: Any) -> tuple[int, int] | None:
         start, end = getattr(span, "start", None), getattr(span, "end", None)
     if start is None:
         start, end = getattr(mention, "start", None), getattr(mention, "end", None)
-    if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(doc.text):
+    if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= length:
         return start, end
     return None
 
@@ -55,8 +55,9 @@ def read_mentions(doc: Doc) -> list[MentionRef]:
     if not _Doc.has_extension("mentions"):
         return []
     found = []
+    length = len(doc.text)  # Doc.text joins every token: compute it once, not per mention
     for mention in getattr(doc._, "mentions", None) or ():
-        offsets = _offsets(doc, mention)
+        offsets = _offsets(length, mention)
         if offsets is None:
             continue
         entity = getattr(mention, "entity", None)
