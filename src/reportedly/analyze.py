@@ -45,26 +45,22 @@ class Skipped:
     article_id: str
 
 
-def make_run(settings: Settings, nlp: Language | None = None) -> Run:
-    """A Run naming this version, the model and a hash of the settings that affect results."""
+def make_run(settings: Settings) -> Run:
+    """A Run naming this version, the model package and a hash of the settings that affect results."""
+    from spacy.util import get_package_version
+
     from .nlp.pipeline import find_model
 
     config = settings.config_dict()
     config_hash = hashlib.sha256(json.dumps(config, sort_keys=True).encode()).hexdigest()[:16]
     started = dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
-    if nlp is not None:
-        model_name, model_version = (
-            f"{nlp.meta['lang']}_{nlp.meta['name']}",
-            str(nlp.meta["version"]),
-        )
-    else:
-        model_name, model_version = find_model(settings.model), None
+    model_name = find_model(settings.model)
     return Run(
         id=make_id("run", started, config_hash),
         started_at=started,
         reportedly_version=__version__,
         model_name=model_name,
-        model_version=model_version,
+        model_version=get_package_version(model_name),
         config_hash=config_hash,
     )
 

@@ -105,6 +105,7 @@ def scan_gazetteer(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, Entit
 
 def collect_named(doc: Doc, gazetteer: Gazetteer) -> list[Cand]:
     """spaCy's named entities, merged with gazetteer names found in the text."""
+    text = doc.text  # Doc.text joins every token on each access: read it once
     cands: list[Cand] = []
     for ent in doc.ents:
         if ent.label_ not in NAMED_LABELS and ent.label_ not in OTHER_LABELS:
@@ -118,7 +119,7 @@ def collect_named(doc: Doc, gazetteer: Gazetteer) -> list[Cand]:
             continue  # spaCy found the same name: keep its label for the lookup
         contains = all(start <= c.start and c.end <= end for c in inside)
         unknown_outer = all(
-            gazetteer.lookup(doc.text[c.start : c.end], label=c.label) is None for c in inside
+            gazetteer.lookup(text[c.start : c.end], label=c.label) is None for c in inside
         )
         if contains or unknown_outer:
             cands = [c for c in cands if c not in inside]
@@ -145,15 +146,16 @@ def acronym_definitions(doc: Doc, cands: Sequence[Cand]) -> list[Cand]:
     """
     out: list[Cand] = []
     taken = [(c.start, c.end) for c in cands]
+    text = doc.text  # read once: Doc.text rebuilds the string
     for token in doc:
-        m = PARENTHETICAL.match(doc.text, token.idx) if token.text == "(" else None
+        m = PARENTHETICAL.match(text, token.idx) if token.text == "(" else None
         short = m.group(1) if m else ""
         if not short.isupper() or token.i == 0:
             continue
         end_tok = token.i - 1
         for start_tok in range(end_tok, max(end_tok - MAX_NGRAM, -1), -1):
             long_start, long_end = doc[start_tok].idx, doc[end_tok].idx + len(doc[end_tok])
-            words = doc.text[long_start:long_end]
+            words = text[long_start:long_end]
             if acronym(words) == short.replace(".", "") and doc[start_tok].text[:1].isupper():
                 if not any(s < long_end and long_start < e for s, e in taken):
                     out.append(Cand(long_start, long_end, "ORG"))
@@ -258,9 +260,10 @@ def cover_sources(doc: Doc, mentions: list[Cand], gazetteer: Gazetteer) -> list[
         getattr(doc._, "attributions", None) if Doc.has_extension("attributions") else None
     )
     out: list[Cand] = []
+    text = doc.text  # read once: Doc.text rebuilds the string
     for attribution in attributions or ():
         source = _char_span(getattr(attribution, "source", None))
-        if source is None or not 0 <= source[0] < source[1] <= len(doc.text):
+        if source is None or not 0 <= source[0] < source[1] <= len(text):
             continue
         if any(m.start < source[1] and source[0] < m.end for m in (*mentions, *out)):
             continue
@@ -269,7 +272,7 @@ def cover_sources(doc: Doc, mentions: list[Cand], gazetteer: Gazetteer) -> list[
             (m for m in mentions if resolved and m.start < resolved[1] and resolved[0] < m.end),
             None,
         )
-        name = doc.text[source[0] : source[1]]
+        name = text[source[0] : source[1]]
         entity = target.entity if target is not None else gazetteer.lookup(name)
         if entity is not None:
             label = "PRON" if name.lower() in ("he", "she", "they", "it") else "NOMINAL"

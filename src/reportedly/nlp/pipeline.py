@@ -6,7 +6,7 @@ installed pinned by hash). Nothing is ever downloaded at run time.
 
 reportedly's stages are spaCy components added after the model's own:
 ``reportedly_attribution`` then ``reportedly_entities`` then ``reportedly_events``.
-Each is optional while it is being built: a missing module is skipped with a log line.
+``components=`` selects a subset (the evaluations and benchmarks use it).
 """
 
 from __future__ import annotations
@@ -14,8 +14,7 @@ from __future__ import annotations
 import functools
 import importlib
 import logging
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from ..errors import PipelineError
 
@@ -33,8 +32,6 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
     ("reportedly.nlp.entities", "reportedly_entities"),
     ("reportedly.nlp.events", "reportedly_events"),
 )
-
-T = TypeVar("T")
 
 
 def find_model(name: str | None = None) -> str:
@@ -59,7 +56,6 @@ def find_model(name: str | None = None) -> str:
     )
 
 
-@functools.cache
 def load_pipeline(
     model: str | None = None,
     *,
@@ -80,9 +76,14 @@ def load_pipeline(
         >>> nlp = load_pipeline()
         >>> doc = nlp("Police said the road was closed.")
     """
+    return _load(find_model(model), components, gazetteer_path)
+
+
+@functools.cache
+def _load(name: str, components: tuple[str, ...] | None, gazetteer_path: str | None) -> Language:
+    """The cached loader, keyed on resolved arguments so equal calls share one pipeline."""
     import spacy
 
-    name = find_model(model)
     try:
         nlp = spacy.load(name)
     except OSError as e:  # pragma: no cover - depends on the installation
@@ -90,32 +91,10 @@ def load_pipeline(
     for module, factory in COMPONENTS:
         if components is not None and factory not in components:
             continue
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as e:
-            if e.name and e.name.startswith("reportedly"):
-                logger.debug("component %s not available: %s", factory, e)
-                continue
-            raise
-        if not nlp.has_factory(factory):
-            logger.warning("module %s registers no factory %r; component skipped", module, factory)
-            continue
+        importlib.import_module(module)  # registers the factory
         config = {"gazetteer_path": gazetteer_path} if factory == "reportedly_entities" else {}
         nlp.add_pipe(factory, last=True, config=config)
     return nlp
-
-
-def model_info(nlp: Language) -> tuple[str, str]:
-    """The (name, version) of the loaded model, for the ``runs`` table."""
-    meta = nlp.meta
-    return f"{meta.get('lang', 'xx')}_{meta.get('name', '?')}", str(meta.get("version", "?"))
-
-
-def pipe_with_context(
-    nlp: Language, items: Iterable[tuple[str, T]], *, batch_size: int = 32
-) -> Iterator[tuple[Doc, T]]:
-    """Stream ``(text, context)`` pairs through ``nlp.pipe`` and yield ``(doc, context)``."""
-    yield from nlp.pipe(items, as_tuples=True, batch_size=batch_size)
 
 
 def doc_user(doc: Doc, key: str, default: Any = None) -> Any:

@@ -76,6 +76,8 @@ class SQLiteStore:
             else:
                 self.db = Database(self.path)
                 self.db.enable_wal()
+                # WAL makes NORMAL safe against corruption; a crash loses at most the last commits
+                self.db.execute("PRAGMA synchronous = NORMAL")
                 MIGRATIONS.apply(self.db)
             self.db.execute("PRAGMA foreign_keys = ON")
             self.db.execute("PRAGMA busy_timeout = 5000")

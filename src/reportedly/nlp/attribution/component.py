@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .finder import find_attributions
+from .lexicon import load_lexicon
 
 if TYPE_CHECKING:
     from .types import RawAttribution
@@ -34,6 +35,7 @@ class AttributionComponent:
             name: the component's name in the pipeline.
         """
         self.name = name
+        load_lexicon()  # fail once, loudly, at load time, not once per sentence
         if not Doc.has_extension(EXTENSION):
             Doc.set_extension(EXTENSION, default=None)
 
