@@ -278,6 +278,10 @@ def build_analysis(text: str = SAMPLE_TEXT, article_id: str = "a1b2c3d4e5f60718"
         ),
         modality="future",
         claimed_by="att-1",
+        chain=(
+            ChainLink("Example Times", None, "ent-times", "article metadata"),
+            ChainLink("The council", s("The council"), "ent-council", "text", "att-1"),
+        ),
         confidence=0.8,
         extractor="reportedly.events.plover.v1",
     )

@@ -216,6 +216,9 @@ class Event:
     date: EventDate | None = None
     modality: Modality = "asserted"
     claimed_by: str | None = None  # Attribution.id whose content contains the event
+    # who the event reaches the reader through: the claimant's chain, or for the article's own
+    # narration the outlet and its outlet-level sourcing ("X reported, citing Y")
+    chain: tuple[ChainLink, ...] = ()
     confidence: float = 1.0
     extractor: str = ""
 

@@ -92,6 +92,10 @@ def event_record(e: Event, entities: dict[str, Entity]) -> dict[str, Any]:
         "date_detail": to_dict(e.date) if e.date else None,
         "modality": e.modality,
         "claimed_by": e.claimed_by,
+        "chain": [
+            {"name": c.name, "span": _pair(c.span), "entity": c.entity_id, "origin": c.origin}
+            for c in e.chain
+        ],
         "confidence": e.confidence,
         "extractor": e.extractor,
     }

@@ -135,8 +135,10 @@ def convert_attributions(doc: Doc, article_id: str, index: EntityIndex) -> list[
 def _chain_link(text: str, link: Sequence[Any], index: EntityIndex) -> ChainLink:
     name, pair, origin = link[0], link[1], link[2]
     span = _span(text, pair)
-    entity_id = index.entity_at(span) if span else outlet_entity(str(name)).id
-    return ChainLink(name=str(name), span=span, entity_id=entity_id, origin=str(origin))
+    if span is None:  # the publishing outlet, from metadata: name it as the entity is named
+        outlet = outlet_entity(str(name))
+        return ChainLink(name=outlet.name, span=None, entity_id=outlet.id, origin=str(origin))
+    return ChainLink(name=str(name), span=span, entity_id=index.entity_at(span), origin=str(origin))
 
 
 def outlet_entity(name: str) -> Entity:
@@ -154,16 +156,29 @@ def outlet_entity(name: str) -> Entity:
     )
 
 
-def claimant(attributions: Sequence[Attribution], start: int, end: int) -> str | None:
+def claimant(attributions: Sequence[Attribution], start: int, end: int) -> Attribution | None:
     """The innermost attribution whose content fragments contain ``[start, end)``."""
-    best: tuple[int, str] | None = None
+    best: tuple[int, Attribution] | None = None
     for a in attributions:
         for f in a.content_frags or (a.content,):
             if f.start <= start and end <= f.end:
                 size = f.end - f.start
                 if best is None or size < best[0]:
-                    best = (size, a.id)
+                    best = (size, a)
     return best[1] if best else None
+
+
+def narration_chain(
+    doc: Doc, text: str, position: int, index: EntityIndex
+) -> tuple[ChainLink, ...]:
+    """The chain of the article's own narration at ``position``: the outlet, then the sources
+    of its outlet-level sourcing statements ("X reported with reference to Y")."""
+    from .attribution.chains import base_chain
+    from .context import get_context
+
+    statements = doc_user(doc, "sourcing", [])
+    links = base_chain(text, get_context(doc).outlet, statements, position)
+    return tuple(_chain_link(text, link, index) for link in links)
 
 
 def convert_events(
@@ -189,6 +204,8 @@ def convert_events(
         if event_id in seen:
             continue
         seen.add(event_id)
+        claim = claimant(attributions, r.trigger[0], r.trigger[1])
+        chain = claim.chain if claim else narration_chain(doc, text, r.trigger[0], index)
         out.append(
             Event(
                 id=event_id,
@@ -200,7 +217,8 @@ def convert_events(
                 arguments=tuple(args),
                 date=r.date,
                 modality=r.modality,
-                claimed_by=claimant(attributions, r.trigger[0], r.trigger[1]),
+                claimed_by=claim.id if claim else None,
+                chain=chain,
                 confidence=float(r.confidence),
                 extractor=r.extractor,
             )

@@ -154,6 +154,7 @@ def event_row(e: Event, run_id: str | None) -> Row:
         "date": json.dumps(to_dict(e.date), ensure_ascii=False) if e.date else None,
         "modality": e.modality,
         "claimed_by": e.claimed_by,
+        "chain": json.dumps(to_dict(e.chain), ensure_ascii=False),
         "confidence": e.confidence,
         "extractor": e.extractor,
     }
@@ -296,6 +297,16 @@ def row_event(text: str, row: Mapping[str, Any], args: Sequence[Mapping[str, Any
         date=date,
         modality=row["modality"],
         claimed_by=row["claimed_by"],
+        chain=tuple(
+            ChainLink(
+                name=c["name"],
+                span=TextSpan(**c["span"]) if c["span"] else None,
+                entity_id=c["entity_id"],
+                origin=c["origin"],
+                attribution_id=c["attribution_id"],
+            )
+            for c in json.loads(row["chain"])
+        ),
         confidence=row["confidence"],
         extractor=row["extractor"],
     )

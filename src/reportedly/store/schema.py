@@ -138,3 +138,9 @@ def m002_article_entities(db: Database) -> None:
         CREATE INDEX article_entities_entity ON article_entities(entity_id);
         """,
     )
+
+
+@MIGRATIONS()
+def m003_event_chains(db: Database) -> None:
+    """Each event's source chain, as JSON (the claimant's chain, or the narration's)."""
+    db.execute("ALTER TABLE events ADD COLUMN chain TEXT NOT NULL DEFAULT '[]'")

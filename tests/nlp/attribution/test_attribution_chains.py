@@ -40,7 +40,21 @@ def test_base_chain_uses_latest_statement_before_position() -> None:
     chain = base_chain(text, "Charter97", [st], position=50)
     assert [c[0] for c in chain] == ["Charter97", "RBC-Ukraine", "ISW"]
     assert chain[0] == ("Charter97", None, "article metadata")
-    assert [c[0] for c in base_chain(text, "Charter97", [st], position=5)] == ["Charter97"]
+    # A sourcing line after a news lead sources the lead too (the example: the meeting
+    # in the lead reaches the reader through RBC-Ukraine <- ISW).
+    early = base_chain(text, "Charter97", [st], position=5)
+    assert [c[0] for c in early] == ["Charter97", "RBC-Ukraine", "ISW"]
+    assert [c[0] for c in base_chain(text, "Charter97", [], position=5)] == ["Charter97"]
+
+
+def test_base_chain_switches_at_each_statement() -> None:
+    text = "X reported, citing B. Text. C reported, citing D. More text."
+    first = SourcingStatement(position=2, links=((0, 1), (19, 20)))
+    second = SourcingStatement(position=30, links=((28, 29), (47, 48)))
+    names = [c[0] for c in base_chain(text, None, [first, second], position=25)]
+    assert names == ["X", "B"]
+    names = [c[0] for c in base_chain(text, None, [first, second], position=55)]
+    assert names == ["C", "D"]
 
 
 def test_speaker_is_not_repeated() -> None:

@@ -67,7 +67,9 @@ def base_chain(
     chain: tuple[ChainEntry, ...] = ()
     if outlet:
         chain = ((outlet, None, ORIGIN_META),)
-    latest = None
+    # The latest statement before ``position``; before the first one, the first one: a
+    # "X reported, citing Y" line after a news lead sources the lead as well.
+    latest = statements[0] if statements else None
     for st in statements:
         if st.position < position:
             latest = st

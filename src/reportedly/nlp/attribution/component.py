@@ -13,15 +13,16 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .finder import find_attributions
+from .finder import find_attributions_and_sourcing
 from .lexicon import load_lexicon
 
 if TYPE_CHECKING:
-    from .types import RawAttribution
+    from .types import RawAttribution, SourcingStatement
 
 logger = logging.getLogger(__name__)
 
 EXTENSION = "attributions"
+SOURCING = "sourcing"  # outlet-level statements: the chain narration reaches the reader through
 
 
 class AttributionComponent:
@@ -36,23 +37,26 @@ class AttributionComponent:
         """
         self.name = name
         load_lexicon()  # fail once, loudly, at load time, not once per sentence
-        if not Doc.has_extension(EXTENSION):
-            Doc.set_extension(EXTENSION, default=None)
+        for extension in (EXTENSION, SOURCING):
+            if not Doc.has_extension(extension):
+                Doc.set_extension(extension, default=None)
 
     def __call__(self, doc: Doc) -> Doc:
         """Set ``doc._.attributions`` on ``doc`` and return it."""
+        found: list[RawAttribution] = []
+        sourcing: list[SourcingStatement] = []
         try:
-            found: list[RawAttribution] = find_attributions(doc)
+            found, sourcing = find_attributions_and_sourcing(doc)
         except Exception:  # never fail a batch on one document
             logger.exception("attribution failed for a document of %d chars", len(doc.text))
-            found = []
         setattr(doc._, EXTENSION, found)
+        setattr(doc._, SOURCING, sourcing)
         return doc
 
 
 @Language.factory(
     "reportedly_attribution",
-    assigns=["doc._.attributions"],
+    assigns=["doc._.attributions", "doc._.sourcing"],
     requires=["token.dep", "token.lemma", "doc.ents", "doc.sents"],
 )
 def make_attribution(nlp: Language, name: str) -> AttributionComponent:

@@ -13,14 +13,15 @@ from .indirect import find_indirect
 from .labels import find_labels
 from .quotes import derive_kind, group_quotes, quoted_mask, scan_quotes
 from .spans import TEXT_KEY, source_offsets, text_of, token_in_quote
-from .speakers import entity_mentions, find_sourcing_statements, resolve_source
-from .types import Candidate, ChainEntry, Offsets, RawAttribution
+from .speakers import Mention, entity_mentions, find_sourcing_statements, resolve_source
+from .types import Candidate, ChainEntry, Offsets, RawAttribution, SourcingStatement
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 logger = logging.getLogger(__name__)
 
+CITED_SHARE = 0.6  # a content mostly made of a cited source's name is no claim
 MAX_SHARED = 0.5  # an indirect content sharing more than this with a direct one is a duplicate
 
 
@@ -107,19 +108,45 @@ def find_attributions(doc: Doc) -> list[RawAttribution]:
         >>> [(a.kind, a.cue) for a in atts]
         [('indirect', (7, 11))]
     """
+    return find_attributions_and_sourcing(doc)[0]
+
+
+def find_attributions_and_sourcing(
+    doc: Doc,
+) -> tuple[list[RawAttribution], list[SourcingStatement]]:
+    """The attributions of ``doc`` and its outlet-level sourcing statements
+    ("X reported with reference to Y"), which also give the chain of narration."""
     text = doc.text
     doc.user_data[TEXT_KEY] = text
     try:
-        return _assemble(doc, text, find_candidates(doc))
+        mentions = entity_mentions(doc)
+        statements = find_sourcing_statements(doc, mentions)
+        cands = [c for c in find_candidates(doc) if not _cites_only(c, statements)]
+        return _assemble(doc, text, cands, mentions, statements), statements
     finally:
         doc.user_data.pop(TEXT_KEY, None)
 
 
-def _assemble(doc: Doc, text: str, cands: list[Candidate]) -> list[RawAttribution]:
+def _cites_only(cand: Candidate, statements: list[SourcingStatement]) -> bool:
+    """True for a candidate whose content is only the source a sourcing statement cites
+    ("reported with reference to [the ISW]"): the statement is a chain link, not a claim."""
+    start, end = cand.content
+    for st in statements:
+        for ls, le in st.links[1:]:
+            if min(end, le) - max(start, ls) >= CITED_SHARE * (end - start):
+                return True
+    return False
+
+
+def _assemble(
+    doc: Doc,
+    text: str,
+    cands: list[Candidate],
+    mentions: list[Mention],
+    statements: list[SourcingStatement],
+) -> list[RawAttribution]:
     """Resolve speakers, find parents and chains, and build the records."""
     mask = quoted_mask(text)
-    mentions = entity_mentions(doc)
-    statements = find_sourcing_statements(doc, mentions)
     outlet = get_context(doc).outlet
     parents = _parents(cands)
     chains: list[tuple[ChainEntry, ...]] = []
