@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from collections.abc import Iterator
 from typing import Any
@@ -17,6 +18,8 @@ from ..models import Analysis
 from ..record import analysis_to_record
 from ..settings import Settings, load_settings
 from .output import emit_json, err, readable_record
+
+logger = logging.getLogger("reportedly.cli")
 
 
 def _results(
@@ -173,7 +176,11 @@ def _handle(
         return 1
     if isinstance(result, Skipped):
         stored = store.get(result.article_id)
-        err(f"{result.location}: already stored as {result.article_id} (use --force to recompute)")
+        logger.warning(
+            "%s: already stored as %s (use --force to recompute)",
+            result.location,
+            result.article_id,
+        )
         printer.record(analysis_to_record(stored, location=result.location))
         return 0
     if store is not None:
