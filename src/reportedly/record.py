@@ -7,10 +7,11 @@ be checked by slicing. ``record_format`` is bumped on any incompatible change.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from ._version import RECORD_FORMAT_VERSION
-from .models import Analysis, Entity, Event, EventArgument, TextSpan, to_dict
+from .models import Analysis, ChainLink, Entity, Event, EventArgument, TextSpan, to_dict
 
 
 def _pair(span: TextSpan | None) -> list[int] | None:
@@ -19,6 +20,14 @@ def _pair(span: TextSpan | None) -> list[int] | None:
 
 def _text(span: TextSpan | None) -> str | None:
     return span.text if span else None
+
+
+def chain_record(chain: Sequence[ChainLink]) -> list[dict[str, Any]]:
+    """A source chain, outlet first: ``[{name, span, entity, origin}]``."""
+    return [
+        {"name": c.name, "span": _pair(c.span), "entity": c.entity_id, "origin": c.origin}
+        for c in chain
+    ]
 
 
 def article_record(analysis: Analysis) -> dict[str, Any]:
@@ -92,10 +101,7 @@ def event_record(e: Event, entities: dict[str, Entity]) -> dict[str, Any]:
         "date_detail": to_dict(e.date) if e.date else None,
         "modality": e.modality,
         "claimed_by": e.claimed_by,
-        "chain": [
-            {"name": c.name, "span": _pair(c.span), "entity": c.entity_id, "origin": c.origin}
-            for c in e.chain
-        ],
+        "chain": chain_record(e.chain),
         "confidence": e.confidence,
         "extractor": e.extractor,
     }
@@ -121,15 +127,7 @@ def attribution_record(analysis: Analysis, entities: dict[str, Entity]) -> list[
                 "source_entity": a.source_entity_id,
                 "source_entity_name": entity.name if entity else None,
                 "parent_id": a.parent_id,
-                "chain": [
-                    {
-                        "name": c.name,
-                        "span": _pair(c.span),
-                        "entity": c.entity_id,
-                        "origin": c.origin,
-                    }
-                    for c in a.chain
-                ],
+                "chain": chain_record(a.chain),
                 "confidence": a.confidence,
                 "extractor": a.extractor,
             }
