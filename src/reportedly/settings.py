@@ -41,7 +41,9 @@ class Settings:
         20_000_000, "Largest input (file, URL body or WARC record) read, in bytes"
     )
     max_chars: int = _setting(
-        1_000_000, "Longest article text passed to the NLP stage, in characters"
+        200_000,
+        "Longest article text passed to the NLP stage, in characters "
+        "(spaCy's parser needs about 1 GB of memory per 100,000 characters)",
     )
     fetch_timeout: float = _setting(20.0, "Timeout for fetching a URL, in seconds")
     allow_private: bool = _setting(
