@@ -110,12 +110,3 @@ def test_dev_floors() -> None:
     report = evaluate(data)
     failures = {k: (report[k], v) for k, v in pinned["floors"].items() if report[k] < v}
     assert not failures, format_report(report)
-
-
-def test_flatten_drops_nested_children() -> None:
-    from types import SimpleNamespace
-
-    from reportedly.evaluation.attribution import flatten
-
-    outer, inner = SimpleNamespace(parent=None), SimpleNamespace(parent=0)
-    assert flatten([outer, inner]) == [outer]

@@ -11,7 +11,8 @@ from reportedly.nlp.attribution.chains import (
     same_entity,
     speaker_chain,
 )
-from reportedly.nlp.attribution.types import SourcingStatement
+from reportedly.nlp.attribution.finder import drop_indirect_children
+from reportedly.nlp.attribution.types import RawAttribution, SourcingStatement
 
 
 @pytest.mark.parametrize(
@@ -62,3 +63,24 @@ def test_speaker_is_not_repeated() -> None:
     base = (("Charter97", None, "article metadata"), ("ISW", (0, 7), "text"))
     assert speaker_chain(text, base, (0, 7), None) == base
     assert append_link(base, ("Putin", None, "text"))[-1][0] == "Putin"
+
+
+def _att(kind: str, parent: int | None) -> RawAttribution:
+    return RawAttribution(
+        kind=kind,
+        cue=(0, 1),
+        content=(2, 3),
+        content_frags=((2, 3),),
+        source=None,
+        resolved_source=None,
+        parent=parent,
+        chain=(),
+        confidence=1.0,
+        extractor="test",
+    )
+
+
+def test_nested_indirect_attributions_are_dropped_and_parents_repointed() -> None:
+    atts = [_att("indirect", None), _att("indirect", 0), _att("mixed", 1), _att("direct", 0)]
+    kept = drop_indirect_children(atts)
+    assert [(a.kind, a.parent) for a in kept] == [("indirect", None), ("mixed", 0), ("direct", 0)]
