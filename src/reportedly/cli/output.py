@@ -106,14 +106,27 @@ def readable_record(record: dict[str, Any]) -> str:
         out += [f"## Entities ({len(names)})", "; ".join(names), ""]
     if record.get("events"):
         out.append(f"## Events ({len(record['events'])})")
-        for e in record["events"]:
-            actor = (e.get("actor") or {}).get("text", "?")
-            recipient = (e.get("recipient") or {}).get("text", "")
-            out.append(
-                f"- {e['type']}{'/' + e['mode'] if e.get('mode') else ''} [{e['modality']}] "
-                f"{actor} -> {recipient} «{e['trigger_text']}» date={e.get('date')}"
-            )
+        out += [_event_line(e) for e in record["events"]]
     return "\n".join(out).rstrip() + "\n"
+
+
+def _names(arguments: list[dict[str, Any]]) -> str:
+    return " & ".join(a.get("entity_name") or a["text"] for a in arguments) or "?"
+
+
+def _event_line(e: dict[str, Any]) -> str:
+    """One event as a line: type/mode, modality, who -> whom, trigger, date, and via whom."""
+    line = f"- {e['type']}{'/' + e['mode'] if e.get('mode') else ''} [{e['modality']}] "
+    line += _names(e.get("actors", []))
+    if e.get("recipients"):
+        line += f" -> {_names(e['recipients'])}"
+    line += f" «{e['trigger_text']}»"
+    detail = e.get("date_detail") or {}
+    if e.get("date"):
+        line += f" on {e['date']}" + (" (year inferred)" if detail.get("year_inferred") else "")
+    if e.get("chain"):
+        line += f"\n    via: {' <- '.join(c['name'] for c in e['chain'])}"
+    return line
 
 
 def err(message: str) -> None:
