@@ -16,9 +16,11 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .lexicon import (
+    ACCEPTERS,
+    APPROVERS,
     COOPERATIVE,
+    CROWD_WORDS,
     DISCOURSE_OBJECTS,
-    JOINT_NOUNS,
     LIGHT_VERBS,
     MATERIAL_CONFLICT,
     REPORTING_VERBS,
@@ -29,6 +31,7 @@ from .lexicon import (
     Lexicon,
 )
 from .modality import modality_cues
+from .nouns import hyphen_compound, noun_entry
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -45,10 +48,17 @@ BACKGROUND_PREPS = frozenset("after following since despite amid because before 
 MAX_DEPTH_COST = 4  # beyond this many edges, depth no longer separates candidates
 DIRECTIVE_AUX = frozenset({"must", "should", "ought"})
 PHRASE_DEPS = frozenset({"prt", "dobj", "prep", "attr", "advmod", "pobj", "compound"})
-JOINT_WORDS = frozenset({"joint", "bilateral", "combined", "multinational"})
-DIPLOMATIC_PROTEST = frozenset({"official", "diplomatic", "formal", "strong", "written"})
 PROTEST_FILERS = frozenset({"lodge", "file", "send", "deliver", "register", "issue"})
 MIN_CONFIDENCE = 0.05
+EMBEDDED_COST = 0.1  # an event inside a request/refusal/threat is its topic, not the event
+# Verbal acts whose complement is what is asked, refused or threatened (manual 3.8, 3.12).
+VERBAL_ACTS = frozenset({"REQUEST", "REJECT", "THREATEN", "ACCUSE", "AGREE"})
+# Events whose ending is a verbal concession (manual 3.4: easing restrictions, dropping charges).
+ENDED_IS_CONCESSION = MATERIAL_CONFLICT | frozenset({"THREATEN", "PROTEST", "REQUEST", "ACCUSE"})
+# Verbs of vowing: with a threatening complement ("vowed to attack") they are a THREATEN.
+VOW_VERBS = frozenset("vow pledge promise swear".split())
+# Verbs that are a PROTEST (with this mode) when a crowd does them without an object.
+CROWD_ACTIONS = {"protest": "demo", "strike": "strike", "demonstrate": "demo"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,14 +73,17 @@ class Candidate:
     weight: float
     is_noun: bool
     directive: bool = False
+    embedded: bool = False  # the content of a verbal act ("dismissed an appeal to disarm")
 
     @property
     def confidence(self) -> float:
         """Lexicon weight adjusted by how central the trigger is in its sentence."""
         score = self.weight + (0.0 if self.is_noun else VERB_BONUS)
-        score -= DEPTH_COST * min(
-            _depth(self.anchor), MAX_DEPTH_COST
-        ) + BACKGROUND_COST * _background(self.anchor)
+        score -= (
+            DEPTH_COST * min(_depth(self.anchor), MAX_DEPTH_COST)
+            + BACKGROUND_COST * _background(self.anchor)
+            + EMBEDDED_COST * self.embedded
+        )
         return round(min(0.99, max(0.05, score)), 3)
 
 
@@ -102,68 +115,56 @@ def _span(first: Token, last: Token) -> tuple[int, int]:
     return lo.idx, hi.idx + len(hi.text)
 
 
-def _noun_entry(noun: Token, lexicon: Lexicon) -> Entry | None:
-    lemma = noun.lemma_.lower()
-    entry = lexicon.nouns.get(lemma)
-    if entry is None or noun.pos_ not in ("NOUN",):
-        return None
-    modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound")}
-    if lemma in JOINT_NOUNS:
-        if lemma == "game" and "war" not in modifiers:
-            return None
-        kind = "COOPERATE" if modifiers & JOINT_WORDS else "MOBILIZE"
-        return Entry(kind, None if kind == "COOPERATE" else entry.mode, max(entry.weight, 0.55))
-    if lemma == "strike" and "hunger" in modifiers:
-        return Entry("PROTEST", "hunger", 0.8)
-    if lemma == "protest" and modifiers & DIPLOMATIC_PROTEST:
-        return Entry("ACCUSE", "disapprove", 0.75)
-    if lemma in ("supply", "delivery", "shipment", "aid", "assistance"):
-        return replace(entry, mode=_aid_mode(noun) or entry.mode)
-    return entry
-
-
-def _aid_mode(noun: Token) -> str | None:
-    words = {t.lemma_.lower() for t in noun.subtree}
-    if words & {"weapon", "arm", "military", "ammunition", "missile", "tank", "troop"}:
-        return "military"
-    if words & {"food", "humanitarian", "medical", "medicine", "emergency", "relief", "refugee"}:
-        return "humanitarian"
-    if words & {"economic", "financial", "dollar", "money", "loan", "credit", "budget"}:
-        return "economic"
-    return None
-
-
-def _combine(verb: Token, noun: Token, noun_entry: Entry) -> Entry | None:
+def _combine(verb: Token, noun: Token, named: Entry) -> Entry | None:
     """The event of a light or reversing verb with an event noun as its object."""
     lemma = verb.lemma_.lower()
-    weight = min(0.95, noun_entry.weight + 0.2)
+    weight = min(0.95, named.weight + 0.2)
     if lemma in REVERSERS:
         ended = noun.lemma_.lower()
-        if noun_entry.type in COOPERATIVE or noun_entry.type == "AGREE":
+        if named.type in COOPERATIVE or named.type == "AGREE":
             return Entry("SANCTION", "discontinue", max(weight, 0.7))
         if ended in RETREAT_WHEN_ENDED:
             return Entry("RETREAT", None, max(weight, 0.7))
-        if noun_entry.type in MATERIAL_CONFLICT | {"THREATEN", "PROTEST", "REQUEST"}:
+        if named.type in ENDED_IS_CONCESSION:  # "lifted sanctions", "dropped charges"
             return Entry("CONCEDE", None, max(weight, 0.7))
         return None
+    if lemma in ACCEPTERS and named.type == "REQUEST":  # "met the strikers' demands"
+        return Entry("CONCEDE", None, max(weight, 0.75))
+    if lemma in APPROVERS and named.type == "AID":  # "approved a $500 million loan"
+        return replace(named, weight=max(weight, 0.75))
     if lemma in PROTEST_FILERS and noun.lemma_.lower() == "protest":
         return Entry("ACCUSE", "disapprove", 0.8)
     if lemma in LIGHT_VERBS:
-        return replace(noun_entry, weight=weight)
+        return replace(named, weight=weight)
     return None
 
 
-def _verb_candidate(verb: Token, lexicon: Lexicon, used: set[int]) -> Candidate | None:
+def _phrase(verb: Token, lexicon: Lexicon) -> tuple[Token, Entry] | None:
+    """The strongest ``verb word`` phrase over the verb's particles, objects and ``prep`` objects.
+
+    "laid down its weapons" matches ``lay weapon`` (disarm) before ``lay down``; "put its
+    forces on alert" and "spoke by telephone" reach the noun through the preposition.
+    """
     lemma = verb.lemma_.lower()
-    for child in verb.children:
-        if child.dep_ in PHRASE_DEPS:
-            entry = lexicon.phrases.get((lemma, child.lemma_.lower()))
-            if entry is not None:
-                used.add(child.i)
-                return Candidate(
-                    verb, verb, _span(verb, child), entry.type, entry.mode, entry.weight, False
-                )
+    words = [c for c in verb.children if c.dep_ in PHRASE_DEPS]
+    words += [g for c in words if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    best: tuple[Token, Entry] | None = None
+    for word in words:
+        entry = lexicon.phrases.get((lemma, word.lemma_.lower()))
+        if entry is not None and (best is None or entry.weight > best[1].weight):
+            best = (word, entry)
+    return best
+
+
+def _verb_candidate(verb: Token, lexicon: Lexicon, used: set[int]) -> Candidate | None:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    phrase = _phrase(verb, lexicon)
+    if phrase is not None:
+        word, entry = phrase
+        used.add(word.i)
+        if entry.mode == "withdraw" and {o.lemma_.lower() for o in objects} & WITHDRAWN_RESOURCES:
+            entry = Entry("SANCTION", "withdraw", entry.weight)  # "observers were pulled out"
+        return Candidate(verb, verb, _span(verb, word), entry.type, entry.mode, entry.weight, False)
     objects += [
         g
         for c in verb.children
@@ -172,9 +173,9 @@ def _verb_candidate(verb: Token, lexicon: Lexicon, used: set[int]) -> Candidate 
         if g.dep_ == "pobj" and c.lower_ in ("in", "into")
     ]
     for obj in objects:
-        noun_entry = _noun_entry(obj, lexicon)
-        if noun_entry is not None:
-            combined = _combine(verb, obj, noun_entry)
+        named = noun_entry(obj, lexicon)
+        if named is not None:
+            combined = _combine(verb, obj, named)
             if combined is not None:
                 used.add(obj.i)
                 return Candidate(
@@ -201,7 +202,24 @@ def _plain_verb(verb: Token, lexicon: Lexicon, objects: list[Token]) -> Candidat
         return None  # "a term providing that ...": a clause, not a delivery
     if lemma == "withdraw" and object_lemmas & WITHDRAWN_RESOURCES:
         entry = Entry("SANCTION", "withdraw", entry.weight)
+    direct = [c for c in verb.children if c.dep_ == "dobj"]
+    if lemma in CROWD_ACTIONS and not direct and _crowd_subject(verb):
+        # "thousands protested", "teachers struck": collective action, not a diplomatic protest
+        entry = Entry("PROTEST", CROWD_ACTIONS[lemma], max(entry.weight, 0.7))
     return Candidate(verb, verb, _span(verb, verb), entry.type, entry.mode, entry.weight, False)
+
+
+def _crowd_subject(verb: Token) -> bool:
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(
+        s.lemma_.lower() in CROWD_WORDS
+        or any(
+            g.dep_ == "pobj" and g.lemma_.lower() in CROWD_WORDS
+            for p in s.children
+            for g in p.children
+        )
+        for s in subjects
+    )
 
 
 def _directive(verb: Token) -> bool:
@@ -212,6 +230,49 @@ def _directive(verb: Token) -> bool:
     return verb.dep_ in ("ccomp", "acl") and (
         head.lemma_.lower() in REPORTING_VERBS or head.pos_ == "NOUN"
     )
+
+
+def _noun_candidates(sent: Span, lexicon: Lexicon, used: set[int]) -> list[Candidate]:
+    found: list[Candidate] = []
+    for token in sent:
+        if token.i in used:
+            continue
+        compound = hyphen_compound(token, lexicon)
+        head, entry = compound if compound else (token, noun_entry(token, lexicon))
+        if entry is not None and head.i not in used:
+            used.add(head.i)
+            found.append(
+                recode(
+                    Candidate(
+                        head, head, _span(token, head), entry.type, entry.mode, entry.weight, True
+                    )
+                )
+            )
+    return found
+
+
+def _vowed_threats(found: list[Candidate]) -> list[Candidate]:
+    """ "vowed to attack the capital": a vow of material conflict is a THREATEN (3.11)."""
+    threats = {c.anchor.i for c in found if c.type == "THREATEN"}
+    return [
+        replace(c, type="THREATEN", mode=None)
+        if c.type == "AGREE"
+        and c.anchor.lemma_.lower() in VOW_VERBS
+        and any(x.dep_ == "xcomp" and x.i in threats for x in c.anchor.children)
+        else c
+        for c in found
+    ]
+
+
+def _embed(found: list[Candidate]) -> list[Candidate]:
+    """Mark candidates governed by a verbal-act verb candidate (see ``EMBEDDED_COST``)."""
+    acts = {c.anchor.i for c in found if c.type in VERBAL_ACTS and not c.is_noun}
+    return [
+        replace(c, embedded=True)
+        if any(a.i in acts for a in c.anchor.ancestors) and c.type not in VERBAL_ACTS
+        else c
+        for c in found
+    ]
 
 
 def find_candidates(sent: Span, lexicon: Lexicon) -> list[Candidate]:
@@ -230,24 +291,7 @@ def find_candidates(sent: Span, lexicon: Lexicon) -> list[Candidate]:
                 )
             if candidate is not None:
                 found.append(recode(candidate))
-    for token in sent:
-        if token.i in used or token.pos_ != "NOUN":
-            continue
-        entry = _noun_entry(token, lexicon)
-        if entry is not None:
-            found.append(
-                recode(
-                    Candidate(
-                        token,
-                        token,
-                        _span(token, token),
-                        entry.type,
-                        entry.mode,
-                        entry.weight,
-                        True,
-                    )
-                )
-            )
+    found = _embed(_vowed_threats(found + _noun_candidates(sent, lexicon, used)))
     scored = [(c.confidence, c) for c in _drop_nested_duplicates(found)]
     return [c for score, c in sorted(scored, key=lambda p: -p[0]) if score >= MIN_CONFIDENCE]
 

@@ -50,8 +50,13 @@ def _roles(candidate: Candidate) -> tuple[list[Token], list[Token]]:
     if candidate.is_noun:
         return noun_roles(candidate.head, candidate.type)
     actors, recipients = verb_roles(candidate.anchor, candidate.type)
-    if candidate.head is not candidate.anchor and not recipients:
-        _, recipients = noun_roles(candidate.head, candidate.type)
+    if candidate.head is not candidate.anchor:
+        # "staged a demonstration": the event noun is never its own recipient, and its
+        # own roles ("the China-Russia partnership") fill in what the verb lacks
+        recipients = [r for r in recipients if r.i != candidate.head.i]
+        noun_actors, noun_recipients = noun_roles(candidate.head, candidate.type)
+        actors = actors or noun_actors
+        recipients = recipients or noun_recipients
     return actors, recipients
 
 

@@ -17,7 +17,10 @@ from types import MappingProxyType
 from .records import PLOVER_TYPES
 
 __all__ = [
+    "ACCEPTERS",
+    "APPROVERS",
     "COOPERATIVE",
+    "CROWD_WORDS",
     "Entry",
     "LIGHT_VERBS",
     "Lexicon",
@@ -38,12 +41,25 @@ LIGHT_VERBS = frozenset(
     "launch stage hold begin start open issue mount lodge make undertake renew conduct carry "
     "organize organise resume continue give declare announce impose reimpose tighten engage "
     "file express voice step escalate initiate enforce maintain pay take join attend extend "
-    "reach conclude seal put deliver provide grant send".split()
+    "reach conclude seal put deliver provide grant send strike raise hike slap level dispatch "
+    "reaffirm expand boost deepen increase strengthen enhance intensify bolster widen step "
+    "ramp beef heighten".split()
+)
+# Verbs that grant what their object asks for ("met the demands" is a CONCEDE).
+ACCEPTERS = frozenset("accept meet grant heed satisfy fulfil fulfill".split())
+# Verbs that authorise an aid noun ("approved a loan" is the AID itself).
+APPROVERS = frozenset("approve authorize authorise announce unveil".split())
+# Subjects that make "protest" / "strike" collective action ("thousands protested").
+CROWD_WORDS = frozenset(
+    "thousand hundred dozen protester protestor demonstrator student worker farmer teacher "
+    "people resident villager supporter activist crowd employee doctor nurse driver miner "
+    "trader youth citizen union unionist member opponent woman man".split()
 )
 # Verbs that end or cut back what their object names ("suspended aid", "lifted the curfew").
 REVERSERS = frozenset(
     "suspend halt cut stop end cancel freeze withdraw sever reduce curtail postpone terminate "
-    "break scrap lift ease relax remove rescind shorten abandon drop".split()
+    "break scrap lift ease relax remove rescind shorten abandon drop reverse repeal revoke "
+    "waive".split()
 )
 # Conflict nouns whose ending is a material RETREAT rather than a verbal CONCEDE.
 RETREAT_WHEN_ENDED = frozenset("blockade siege occupation fighting hostility war offensive".split())
@@ -87,6 +103,10 @@ class Lexicon:
 def parse_lexicon(text: str) -> Lexicon:
     """Parse the TSV form of the lexicon (``kind, lemma, type, mode, weight``; ``#`` comments).
 
+    A phrase is ``verb word``: the word is a particle, object or prepositional object of the
+    verb. Either part may list alternatives with ``|`` (a verb + object-class rule such as
+    ``recall|withdraw ambassador|envoy``); so may a verb or noun lemma.
+
     Args:
         text: the TSV text.
 
@@ -104,8 +124,8 @@ def parse_lexicon(text: str) -> Lexicon:
         if type_ not in PLOVER_TYPES or kind not in tables:
             raise ValueError(f"triggers line {number}: bad kind or type {kind!r} {type_!r}")
         entry = Entry(type_, None if mode == "-" else mode, float(weight))
-        key: object = tuple(lemma.split(" ", 1)) if kind == "phrase" else lemma
-        tables[kind][key] = entry
+        for key in _expand(kind, lemma):
+            tables[kind][key] = entry
     return Lexicon(
         verbs=MappingProxyType({str(k): v for k, v in tables["verb"].items()}),
         nouns=MappingProxyType({str(k): v for k, v in tables["noun"].items()}),
@@ -113,6 +133,14 @@ def parse_lexicon(text: str) -> Lexicon:
             {k: v for k, v in tables["phrase"].items() if isinstance(k, tuple) and len(k) == 2}
         ),
     )
+
+
+def _expand(kind: str, lemma: str) -> list[object]:
+    """Keys of one row; ``|`` separates alternatives (``block road|street`` is two phrases)."""
+    if kind != "phrase":
+        return list(lemma.split("|"))
+    verbs, _, words = lemma.partition(" ")
+    return [(v, w) for v in verbs.split("|") for w in words.split("|")]
 
 
 @functools.cache
