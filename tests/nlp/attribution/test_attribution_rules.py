@@ -83,7 +83,7 @@ def test_chain_starts_with_outlet_and_ends_with_speaker() -> None:
     (att,) = find_attributions(doc)
     assert att.chain == (("Example Times", None, "article metadata"), ("Police", (0, 6), "text"))
     assert att.parent is None and att.resolved_source is None
-    assert att.extractor == "reportedly.attribution.indirect.v1"
+    assert att.extractor == "reportedly.attribution.indirect.v2"
 
 
 def test_component_sets_extension_and_survives_unparsed_docs() -> None:

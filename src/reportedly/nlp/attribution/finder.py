@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ..context import get_context
 from .according_to import find_according_to
 from .chains import base_chain, speaker_chain
+from .cues import SOURCING_PHRASES
 from .direct import find_direct
 from .indirect import find_indirect
 from .labels import find_labels
@@ -122,7 +123,7 @@ def find_attributions_and_sourcing(
     try:
         mentions = entity_mentions(doc)
         statements = find_sourcing_statements(doc, mentions)
-        cands = [c for c in find_candidates(doc) if not _cites_only(c, statements)]
+        cands = [c for c in find_candidates(doc) if not _cites_only(text, c, statements)]
         found = _assemble(doc, text, cands, mentions, statements)
         return drop_indirect_children(found), statements
     finally:
@@ -152,15 +153,24 @@ def drop_indirect_children(atts: list[RawAttribution]) -> list[RawAttribution]:
     return out
 
 
-def _cites_only(cand: Candidate, statements: list[SourcingStatement]) -> bool:
+def _cites_only(text: str, cand: Candidate, statements: list[SourcingStatement]) -> bool:
     """True for a candidate whose content is only the source a sourcing statement cites
-    ("reported with reference to [the ISW]"): the statement is a chain link, not a claim."""
+    ("reported with reference to [the ISW]", "reported with [reference to the ISW]"):
+    the statement is a chain link, not a claim."""
     start, end = cand.content
     for st in statements:
         for ls, le in st.links[1:]:
             if min(end, le) - max(start, ls) >= CITED_SHARE * (end - start):
                 return True
+            if start <= ls < end and _phrase_tail(text[start:ls]):
+                return True
     return False
+
+
+def _phrase_tail(prefix: str) -> bool:
+    """Whether ``prefix`` ends a sourcing phrase ("reference to [the]" of "with reference to")."""
+    words = tuple(w for w in prefix.lower().split() if w not in ("the", "a", "an"))
+    return bool(words) and any(p[-len(words) :] == words for p in SOURCING_PHRASES)
 
 
 def _assemble(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+from .learned import load_scorer
 from .lexicon import load_lexicon
 from .quotes import has_double_mark
 from .readings import readings
@@ -34,17 +35,34 @@ MAX_PREP_GAP = 3  # tokens between a cue and its preposition to join them ("accu
 
 
 def _best_reading(tok: Token) -> tuple[str, tuple[Offsets, ...], float] | None:
-    """The most confident learned (rule, content pieces) reading of a cue token, or None."""
+    """The most confident (rule, content pieces) reading of a cue token, or None.
+
+    The learned scorer decides when it is packaged, the cue lexicon otherwise; a reading
+    with quoted words and a hand-listed cue is kept either way (a nested quoted claim,
+    "the report reads that Putin offered a 'partnership'", is rare in PolNeAR, which gives
+    each token one attribution, but it is still the quoted speaker's words).
+    """
     lexicon = load_lexicon()
+    scorer = load_scorer()
     lemma = tok.lemma_.lower()
     text = text_of(tok.doc)
     best: tuple[str, tuple[Offsets, ...], float] | None = None
     for rule, frags in readings(tok):
         quoted = any(has_double_mark(text[s:e]) for s, e in frags)
-        confidence = lexicon.score(lemma, rule, quoted=quoted)
+        if scorer is None:
+            confidence = lexicon.score(lemma, rule, quoted=quoted)
+        else:
+            confidence = scorer.score(tok, rule, frags, text, quoted=quoted)
+            if confidence is None and quoted:
+                confidence = lexicon.hand_listed(lemma, rule)
         if confidence is not None and (best is None or confidence > best[2]):
             best = (rule, frags, confidence)
     return best
+
+
+def _may_be_cue(lemma: str) -> bool:
+    """Any lemma may be a cue for the learned scorer; the lexicon knows its own list."""
+    return load_scorer() is not None or lemma in load_lexicon().cue_lemmas
 
 
 def _cue_with_prep(tok: Token, rule: str, content: Offsets) -> Offsets:
@@ -77,7 +95,7 @@ def _source_of(verb: Token) -> tuple[Offsets | None, int | None]:
 def verb_candidate(verb: Token) -> Candidate | None:
     """An indirect attribution headed by ``verb``, if it is a cue with content."""
     lemma = verb.lemma_.lower()
-    if verb.pos_ not in ("VERB", "AUX") or lemma not in load_lexicon().cue_lemmas:
+    if verb.pos_ not in ("VERB", "AUX") or not _may_be_cue(lemma):
         return None
     found = _best_reading(verb)
     if found is None:
@@ -112,7 +130,7 @@ def _noun_source(noun: Token) -> Token | None:
 
 def noun_candidate(noun: Token) -> Candidate | None:
     """``X's claim that Y`` / ``questions about Y``: a cue noun with its complement."""
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in load_lexicon().cue_lemmas:
+    if noun.pos_ != "NOUN" or not _may_be_cue(noun.lemma_.lower()):
         return None
     found = _best_reading(noun)
     if found is None:

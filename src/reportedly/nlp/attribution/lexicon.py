@@ -65,6 +65,10 @@ class CueLexicon:
             return precision if precision >= self.threshold else None
         return FALLBACK[rule] if hand else None
 
+    def hand_listed(self, lemma: str, rule: str) -> float | None:
+        """The fallback confidence of a hand-listed (lemma, rule) pair, or None."""
+        return FALLBACK[rule] if lemma in _HAND.get(rule, frozenset()) else None
+
 
 def all_lemmas(counts: dict[str, dict[str, tuple[int, int]]]) -> frozenset[str]:
     """Every lemma that may be a cue under some rule (learned or hand-listed)."""

@@ -8,9 +8,10 @@ Offsets = tuple[int, int]
 ChainEntry = tuple[str, Offsets | None, str]  # (name, span or None, origin)
 
 EXTRACTOR_DIRECT = "reportedly.attribution.direct.v1"
-EXTRACTOR_INDIRECT = "reportedly.attribution.indirect.v1"
+# v2: readings accepted by the learned scorer (data/attribution_scorer.json), not the cue list
+EXTRACTOR_INDIRECT = "reportedly.attribution.indirect.v2"
 EXTRACTOR_ACCORDING = "reportedly.attribution.according_to.v1"
-EXTRACTOR_NOUN = "reportedly.attribution.noun.v1"
+EXTRACTOR_NOUN = "reportedly.attribution.noun.v2"
 
 
 @dataclass(frozen=True, slots=True)
