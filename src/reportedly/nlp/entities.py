@@ -147,24 +147,37 @@ def acronym_definitions(doc: Doc, cands: Sequence[Cand]) -> list[Cand]:
     out: list[Cand] = []
     taken = [(c.start, c.end) for c in cands]
     text = doc.text  # read once: Doc.text rebuilds the string
-    for token in doc:
-        m = PARENTHETICAL.match(text, token.idx) if token.text == "(" else None
-        short = m.group(1) if m else ""
-        if not short.isupper() or token.i == 0:
+    # Regexes over the text, not a Python loop over every token: this runs on every document.
+    for m in PARENTHETICAL.finditer(text):
+        short = m.group(1)
+        at = text.index("(", m.start())
+        paren = doc.char_span(at, at + 1)
+        if not short.isupper() or paren is None or paren.start == 0:
             continue
-        end_tok = token.i - 1
+        end_tok = paren.start - 1
         for start_tok in range(end_tok, max(end_tok - MAX_NGRAM, -1), -1):
             long_start, long_end = doc[start_tok].idx, doc[end_tok].idx + len(doc[end_tok])
-            words = text[long_start:long_end]
-            if acronym(words) == short.replace(".", "") and doc[start_tok].text[:1].isupper():
-                if not any(s < long_end and long_start < e for s, e in taken):
-                    out.append(Cand(long_start, long_end, "ORG"))
-                    taken.append((long_start, long_end))
-                for use in doc:
-                    if use.text == short and not any(s <= use.idx < e for s, e in taken):
-                        out.append(Cand(use.idx, use.idx + len(use), "ORG"))
-                        taken.append((use.idx, use.idx + len(use)))
-                break
+            if acronym(text[long_start:long_end]) != short.replace(".", ""):
+                continue
+            if not doc[start_tok].text[:1].isupper():
+                continue
+            if not any(s < long_end and long_start < e for s, e in taken):
+                out.append(Cand(long_start, long_end, "ORG"))
+                taken.append((long_start, long_end))
+            out += _acronym_uses(doc, text, short, taken)
+            break
+    return out
+
+
+def _acronym_uses(doc: Doc, text: str, short: str, taken: list[tuple[int, int]]) -> list[Cand]:
+    """Whole-token uses of ``short`` outside the mentions in ``taken`` (which grows)."""
+    out: list[Cand] = []
+    for m in re.finditer(rf"(?<!\w){re.escape(short)}(?!\w)", text):
+        span = doc.char_span(m.start(), m.end())
+        if span is None or len(span) != 1 or any(s <= m.start() < e for s, e in taken):
+            continue
+        out.append(Cand(m.start(), m.end(), "ORG"))
+        taken.append((m.start(), m.end()))
     return out
 
 
