@@ -84,3 +84,13 @@ def test_nested_indirect_attributions_are_dropped_and_parents_repointed() -> Non
     atts = [_att("indirect", None), _att("indirect", 0), _att("mixed", 1), _att("direct", 0)]
     kept = drop_indirect_children(atts)
     assert [(a.kind, a.parent) for a in kept] == [("indirect", None), ("mixed", 0), ("direct", 0)]
+
+
+@pytest.mark.issue(3)
+def test_dropping_children_does_not_need_parents_first() -> None:
+    # a parent may come after its child in the list; a cycle must not loop forever
+    atts = [_att("mixed", 2), _att("indirect", 2), _att("direct", None)]
+    kept = drop_indirect_children(atts)
+    assert [(a.kind, a.parent) for a in kept] == [("mixed", 1), ("direct", None)]
+    looped = [_att("indirect", 1), _att("indirect", 0), _att("direct", 0)]
+    assert [(a.kind, a.parent) for a in drop_indirect_children(looped)] == [("direct", None)]

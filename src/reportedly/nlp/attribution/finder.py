@@ -141,15 +141,19 @@ def drop_indirect_children(atts: list[RawAttribution]) -> list[RawAttribution]:
     """
     keep = [a.parent is None or a.kind != "indirect" for a in atts]
     new_index: dict[int, int] = {}
+    for i in range(len(atts)):
+        if keep[i]:
+            new_index[i] = len(new_index)
     out: list[RawAttribution] = []
     for i, a in enumerate(atts):
         if not keep[i]:
             continue
-        parent = a.parent
-        while parent is not None and not keep[parent]:
+        parent, seen = a.parent, {i}
+        while parent is not None and not keep[parent] and parent not in seen:
+            seen.add(parent)
             parent = atts[parent].parent
-        new_index[i] = len(out)
-        out.append(replace(a, parent=None if parent is None else new_index[parent]))
+        kept_parent = parent if parent is not None and keep[parent] else None
+        out.append(replace(a, parent=None if kept_parent is None else new_index[kept_parent]))
     return out
 
 
