@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -176,48 +175,40 @@ class SQLiteStore:
         events = self._dicts(
             "SELECT * FROM events WHERE article_id = ? ORDER BY trigger_start, id", [full]
         )
-        entity_ids = [
-            r["entity_id"]
-            for r in self._dicts(
-                "SELECT entity_id FROM article_entities WHERE article_id = ? ORDER BY position",
-                [full],
-            )
-        ]
+        entities = self._dicts(
+            """SELECT e.* FROM article_entities x JOIN entities e ON e.id = x.entity_id
+               WHERE x.article_id = ? ORDER BY x.position""",
+            [full],
+        )
+        links = self._grouped(
+            """SELECT c.* FROM chain_links c JOIN attributions t ON t.id = c.attribution_id
+               WHERE t.article_id = ? ORDER BY c.attribution_id, c.position""",
+            full,
+            "attribution_id",
+        )
+        arguments = self._grouped(
+            """SELECT x.* FROM event_arguments x JOIN events e ON e.id = x.event_id
+               WHERE e.article_id = ? ORDER BY x.event_id, x.position""",
+            full,
+            "event_id",
+        )
         return Analysis(
             article=article,
             mentions=tuple(R.row_mention(text, m) for m in mentions),
             attributions=tuple(
-                R.row_attribution(
-                    text,
-                    a,
-                    self._dicts(
-                        "SELECT * FROM chain_links WHERE attribution_id = ? ORDER BY position",
-                        [a["id"]],
-                    ),
-                )
-                for a in attributions
+                R.row_attribution(text, a, links.get(a["id"], [])) for a in attributions
             ),
-            entities=tuple(self.entities(entity_ids)),
-            events=tuple(
-                R.row_event(
-                    text,
-                    e,
-                    self._dicts(
-                        "SELECT * FROM event_arguments WHERE event_id = ? ORDER BY position",
-                        [e["id"]],
-                    ),
-                )
-                for e in events
-            ),
+            entities=tuple(R.row_entity(e) for e in entities),
+            events=tuple(R.row_event(text, e, arguments.get(e["id"], [])) for e in events),
             run_id=row["run_id"],
         )
 
-    def entities(self, ids: list[str]) -> Iterator[Any]:
-        """The stored entities with these ids, in the given order."""
-        for entity_id in ids:
-            found = self._dicts("SELECT * FROM entities WHERE id = ?", [entity_id])
-            if found:
-                yield R.row_entity(found[0])
+    def _grouped(self, sql: str, article_id: str, key: str) -> dict[str, list[dict[str, Any]]]:
+        """Child rows of one article in one query, grouped by their parent's id (in order)."""
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for row in self._dicts(sql, [article_id]):
+            groups.setdefault(row[key], []).append(row)
+        return groups
 
     def list_articles(self, *, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
         """Stored articles, newest stored first, with counts of what was found in each."""
